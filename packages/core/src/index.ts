@@ -1,0 +1,18 @@
+export * from './errors/app-error.ts';
+export * from './time/clock.ts';
+export * from './events/event-types.ts';
+export * from './events/grouping-result.ts';
+export * from './issues/issue.ts';
+export * from './issues/apply-event-to-issue.ts';
+export * from './projects/project.ts';
+export * from './accounts/account.ts';
+export * from './timeline/timeline-entry.ts';
+export * from './jobs/job.ts';
+export type * from './ports/ingest-store.ts';
+export type * from './ports/issue-store.ts';
+export type * from './ports/event-store.ts';
+export type * from './ports/project-store.ts';
+export type * from './ports/account-store.ts';
+export type * from './ports/job-queue.ts';
+export type * from './ports/retention-store.ts';
+export type * from './ports/storage.ts';
