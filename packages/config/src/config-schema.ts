@@ -84,14 +84,20 @@ const optionalString = z
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
 const intFromEnv = (fallback: number, min: number, max: number) =>
-  optionalString.pipe(
-    z.coerce
-      .number({ error: 'must be a number' })
-      .int({ error: 'must be an integer' })
-      .min(min, { error: `must be at least ${min}` })
-      .max(max, { error: `must be at most ${max}` })
-      .default(fallback),
-  );
+  optionalString.transform((value, ctx) => {
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    const problem = !/^-?\d+$/.test(value)
+      ? 'must be an integer'
+      : parsed < min
+        ? `must be at least ${min}`
+        : parsed > max
+          ? `must be at most ${max}`
+          : null;
+    if (problem === null) return parsed;
+    ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  });
 
 const booleanFromEnv = optionalString.transform((value, ctx) => {
   if (value === undefined) return false;
