@@ -1,1 +1,2 @@
-export {};
+export { normalizeEvent, type NormalizeOptions } from './normalize-event.ts';
+export { scrubPii } from './pii-scrubber.ts';

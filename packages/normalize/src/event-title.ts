@@ -1,0 +1,47 @@
+import type { IssueMetadata } from '@fixloop/core';
+import { framesOf, mainException } from './event-exception.ts';
+import { firstLine, isObject, nonEmptyString, truncate, type JsonObject } from './json-value.ts';
+
+const MAX_TITLE_LENGTH = 1024;
+
+/** The crashing frame: the newest in-app frame, else the newest frame. */
+export function topFrame(exception: JsonObject | null): JsonObject | null {
+  const frames = framesOf(exception);
+  for (let i = frames.length - 1; i >= 0; i--) if (frames[i]?.in_app === true) return frames[i] ?? null;
+  return frames[frames.length - 1] ?? null;
+}
+
+/** Synthetic exceptions (e.g. from a captured message) carry a meaningless type; Sentry names them by the frame. */
+function exceptionType(exception: JsonObject): string {
+  const mechanism = exception.mechanism;
+  if (isObject(mechanism) && mechanism.synthetic === true) {
+    const fn = nonEmptyString(topFrame(exception)?.function);
+    if (fn) return fn;
+  }
+  return nonEmptyString(exception.type) ?? 'Error';
+}
+
+export function eventTitle(event: JsonObject, message: string): string {
+  const exception = mainException(event);
+  if (exception && event.type !== 'csp') {
+    const type = exceptionType(exception);
+    const value = typeof exception.value === 'string' ? firstLine(exception.value) : '';
+    return truncate(value ? `${type}: ${value}` : type, MAX_TITLE_LENGTH);
+  }
+  const line = firstLine(message);
+  return line ? truncate(line, MAX_TITLE_LENGTH) : '<unknown>';
+}
+
+export function eventMetadata(event: JsonObject, title: string): IssueMetadata {
+  const exception = mainException(event);
+  if (!exception || event.type === 'csp') return { title };
+  const metadata: IssueMetadata = { type: exceptionType(exception) };
+  if (typeof exception.value === 'string' && exception.value)
+    metadata.value = truncate(exception.value, 1024);
+  const frame = topFrame(exception);
+  const filename = nonEmptyString(frame?.filename) ?? nonEmptyString(frame?.abs_path);
+  if (filename) metadata.filename = filename;
+  const fn = nonEmptyString(frame?.function);
+  if (fn) metadata.function = fn;
+  return metadata;
+}
