@@ -1,1 +1,13 @@
-export {};
+export { parseEnvelope } from './envelope-parser.ts';
+export type { Envelope, EnvelopeItem } from './envelope-parser.ts';
+export { decodeBody } from './body-decoder.ts';
+export { parseJsonLenient } from './lenient-json.ts';
+export { extractSentryAuth } from './sentry-auth.ts';
+export type { SentryAuth } from './sentry-auth.ts';
+export { parseDsn } from './dsn.ts';
+export type { ParsedDsn } from './dsn.ts';
+export { parseStoreBody } from './store-body.ts';
+export { securityReportToEvents } from './security-report.ts';
+export { dataCategoryOf } from './data-category.ts';
+export { INGEST_LIMITS, checkEnvelopeLimits } from './ingest-limits.ts';
+export { normalizeEventId } from './event-id.ts';
