@@ -1,0 +1,142 @@
+// `npm run bench:ingest`: ingestion throughput, ack latency and memory of a real Fixloop on the embedded
+// database, driven by wrk, next to a bare node:http server that only reads the same bodies.
+// Usage: npm run bench:ingest [-- --seconds 10 --connections 32]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { buildEnvelopeTemplate } from './event-templates.ts';
+import { startServer } from './server-process.ts';
+import { runWrk, type WrkResult } from './wrk-runner.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = join(here, '..', '..');
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SECONDS = arg('seconds', 10);
+const CONNECTIONS = arg('connections', 32);
+const ISSUES = 300;
+
+function writeTemplates(dir: string, bytes: number): string {
+  const file = join(dir, `templates-${bytes}.txt`);
+  writeFileSync(
+    file,
+    Array.from({ length: ISSUES }, (_, i) => buildEnvelopeTemplate(i, bytes)).join('\n') + '\n',
+  );
+  return file;
+}
+
+function storedEvents(dbFile: string): number {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('select count(*) as n from events').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+async function bareBaseline(templates: string): Promise<WrkResult> {
+  const { server, match } = await startServer(
+    process.execPath,
+    ['--import', 'tsx', join(here, 'bare-http-server.ts')],
+    {},
+    /listening (\d+)/,
+  );
+  try {
+    const url = `http://127.0.0.1:${match[1]}/api/1/envelope/`;
+    return await runWrk({
+      url,
+      script: join(here, 'envelope-load.lua'),
+      templates,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
+interface Phase extends WrkResult {
+  name: string;
+  processedPerSec: number;
+}
+
+async function fixloopRun(templates: Record<number, string>, dataDir: string) {
+  const port = 18000 + Math.floor(Math.random() * 1000);
+  const { server, match } = await startServer(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'apps/cli/src/main.ts'), 'start'],
+    { PORT: String(port), HOST: '127.0.0.1', FIXLOOP_DATA_DIR: dataDir, FIXLOOP_LOG_LEVEL: 'warn' },
+    /(https?:\/\/([0-9a-f]{32})@[^\s/]+\/(\d+))/,
+  );
+  const url = `http://127.0.0.1:${port}/api/${match[3]}/envelope/?sentry_key=${match[2]}&sentry_version=7`;
+  const dbFile = join(dataDir, 'fixloop.db');
+  const script = join(here, 'envelope-load.lua');
+  await new Promise((r) => setTimeout(r, 3000));
+  const idleRssMb = server.rssMb();
+  const phases: Phase[] = [];
+  const phase = async (name: string, file: string, connections: number, delayMs = 0) => {
+    const before = storedEvents(dbFile);
+    const result = await runWrk({ url, script, templates: file, connections, seconds: SECONDS, delayMs });
+    await new Promise((r) => setTimeout(r, 500));
+    const processed = storedEvents(dbFile) - before;
+    phases.push({ name, ...result, processedPerSec: processed / SECONDS });
+    return result;
+  };
+  try {
+    await phase('warm-up 5 KB', templates[5000]!, CONNECTIONS);
+    const peak5 = await phase('peak 5 KB', templates[5000]!, CONNECTIONS);
+    const halfConns = 16;
+    const delayMs = Math.max(1, Math.round((halfConns * 1000) / (peak5.requestsPerSec / 2)));
+    await phase(
+      `half rate 5 KB (${halfConns} conns, ${delayMs} ms pause)`,
+      templates[5000]!,
+      halfConns,
+      delayMs,
+    );
+    await phase('peak 50 KB', templates[50000]!, CONNECTIONS);
+    return { idleRssMb, peakRssMb: server.peakRssMb(), phases };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main() {
+  execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+  const work = mkdtempSync(join(tmpdir(), 'fixloop-bench-'));
+  const templates = { 5000: writeTemplates(work, 5000), 50000: writeTemplates(work, 50000) };
+  try {
+    const bare5 = await bareBaseline(templates[5000]);
+    const bare50 = await bareBaseline(templates[50000]);
+    const fx = await fixloopRun(templates, join(work, 'data'));
+    const lines = [
+      `| run | requests/s | events/s processed | p50 ack | p99 ack | non-2xx |`,
+      `| --- | ---: | ---: | ---: | ---: | ---: |`,
+      ...fx.phases.map(
+        (p) =>
+          `| Fixloop ${p.name} | ${p.requestsPerSec.toFixed(0)} | ${p.processedPerSec.toFixed(0)} | ${p.p50Ms.toFixed(2)} ms | ${p.p99Ms.toFixed(2)} ms | ${p.non2xx + p.socketErrors} |`,
+      ),
+      `| bare node:http 5 KB | ${bare5.requestsPerSec.toFixed(0)} | — | ${bare5.p50Ms.toFixed(2)} ms | ${bare5.p99Ms.toFixed(2)} ms | ${bare5.non2xx} |`,
+      `| bare node:http 50 KB | ${bare50.requestsPerSec.toFixed(0)} | — | ${bare50.p50Ms.toFixed(2)} ms | ${bare50.p99Ms.toFixed(2)} ms | ${bare50.non2xx} |`,
+    ];
+    const peak5 = fx.phases.find((p) => p.name === 'peak 5 KB')!;
+    const peak50 = fx.phases.find((p) => p.name === 'peak 50 KB')!;
+    lines.push(
+      '',
+      `Fixloop / bare at 5 KB: ${(peak5.processedPerSec / bare5.requestsPerSec).toFixed(2)}; at 50 KB: ${(peak50.processedPerSec / bare50.requestsPerSec).toFixed(2)}`,
+      `RSS: ${fx.idleRssMb.toFixed(0)} MB idle, ${fx.peakRssMb.toFixed(0)} MB peak under load`,
+    );
+    const report = lines.join('\n');
+    console.log(report);
+    mkdirSync(join(here, '..', 'results'), { recursive: true });
+    writeFileSync(join(here, '..', 'results', 'ingest.md'), `${report}\n`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
