@@ -22,7 +22,7 @@ const restrictPatterns = (/** @type {string[]} */ group, /** @type {string} */ m
 ];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.fixloop/**', 'coverage/**', 'apps/cli/bin/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.fixloop/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -37,6 +37,17 @@ export default tseslint.config(
           message: 'No .only in tests.',
         },
       ],
+    },
+  },
+  {
+    // Plain-JS clients the integration tests run with the real SDKs.
+    files: ['**/*.mjs', 'apps/cli/bin/*.js'],
+    languageOptions: { globals: { process: 'readonly', setTimeout: 'readonly', console: 'readonly' } },
+  },
+  {
+    files: ['**/clients/browser-client.js'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', console: 'readonly', fetch: 'readonly' },
     },
   },
   {
