@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// In CI a JSON report is written too, so .ci/run can print a one-line "N passed, N failed" summary.
+const ci = process.env.CI === 'true';
+
 export default defineConfig({
   test: {
     include: [
@@ -9,7 +12,8 @@ export default defineConfig({
       'apps/*/test/**/*.test.ts',
     ],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 90_000,
     pool: 'forks',
+    reporters: ci ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
   },
 });
