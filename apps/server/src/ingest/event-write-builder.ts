@@ -1,0 +1,37 @@
+import type { EventWrite, ScrubbingSettings } from '@fixloop/core';
+import { computeGrouping } from '@fixloop/grouping';
+import { buildTimeline, classifyIssue, normalizeEvent } from '@fixloop/normalize';
+
+export interface EventContext {
+  projectId: number;
+  receivedAt: Date;
+  clientIp: string | null;
+  scrubbing: ScrubbingSettings;
+}
+
+/** One raw SDK event -> everything storage needs: normalized record, grouping, issue seed, timeline. */
+export function buildEventWrite(
+  raw: unknown,
+  context: EventContext,
+  envelopeEventId: string | null,
+  attachedTimeline?: unknown,
+): EventWrite {
+  const { record } = normalizeEvent(raw, { ...context, eventId: envelopeEventId });
+  const grouping = computeGrouping(record.payload);
+  const { severity, errorClass } = classifyIssue(record.payload);
+  return {
+    event: record,
+    grouping,
+    issue: {
+      title: record.title,
+      culprit: record.culprit,
+      type: record.type,
+      level: record.level,
+      platform: record.platform,
+      metadata: record.metadata,
+      severity,
+      errorClass,
+    },
+    timeline: buildTimeline(record.payload, attachedTimeline),
+  };
+}
