@@ -1,0 +1,75 @@
+import { loadConfig } from '@fixloop/config';
+import type { FixloopConfig } from '@fixloop/config';
+import { isAppError } from '@fixloop/core';
+
+const HELP = `Usage: fixloop <command>
+
+Commands:
+  start     Start the server (ingest, dashboard, worker) in one process
+  migrate   Apply database migrations and exit
+  help      Show this help
+
+Configuration comes from the environment (PORT, HOST, DATABASE_URL, FIXLOOP_*) and an optional
+fixloop.config.json / fixloop.config.yaml in the current directory (or FIXLOOP_CONFIG).`;
+
+function write(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function config(): FixloopConfig {
+  return loadConfig({ env: process.env, cwd: process.cwd() });
+}
+
+async function start(): Promise<void> {
+  const cfg = config();
+  const log = cfg.logLevel === 'silent' ? () => undefined : write;
+  // Loaded lazily so that `fixloop --help` and config errors stay fast.
+  const { startFixloop } = await import('@fixloop/server');
+  const running = await startFixloop(cfg, { log });
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) {
+      write(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    write(`${signal} received: finishing queued writes and stopping`);
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function migrate(): Promise<void> {
+  const { openStorage } = await import('@fixloop/server');
+  const storage = await openStorage(config().database);
+  await storage.close();
+  write('migrations applied');
+}
+
+async function main(argv: string[]): Promise<void> {
+  const command = argv[0] ?? 'help';
+  if (command === 'start') return start();
+  if (command === 'migrate') return migrate();
+  if (command === 'help' || command === '--help' || command === '-h') return write(HELP);
+  process.stderr.write(`unknown command '${command}'\n\n${HELP}\n`);
+  process.exitCode = 2;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  // Configuration mistakes are the user's to fix: show the message, not a stack trace.
+  if (isAppError(error) && error.code === 'config_invalid') {
+    process.stderr.write(`fixloop: invalid configuration: ${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `fixloop: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  }
+  process.exit(1);
+});
