@@ -1,1 +1,25 @@
-export {};
+export type * from './database.ts';
+export type { SqlDialect } from './sql-dialect.ts';
+export { runMigrations } from './run-migrations.ts';
+export { compressJson, decompressJson } from './payload-codec.ts';
+export { encodeEventRecord, decodeEventRecord, encodeTimeline, decodeTimeline } from './event-payload.ts';
+export { toIssue, toJob } from './row-mapping.ts';
+export { isUniqueViolation } from './unique-violation.ts';
+export { createSqlProjectStore } from './sql-project-store.ts';
+export { createSqlAccountStore } from './sql-account-store.ts';
+export { createSqlIssueStore } from './sql-issue-store.ts';
+export { createSqlEventStore } from './sql-event-store.ts';
+export { createSqlRetentionStore } from './sql-retention-store.ts';
+export { createSqlJobQueue, recoverStaleJobs } from './sql-job-queue.ts';
+export type { ClaimDueJobs, ClaimOptions } from './sql-job-queue.ts';
+export { aggregateByIssue, aggregateOutcomes, planIssueUpdate, USER_TAG } from './batch-aggregation.ts';
+export type { AcceptedEvent, IssueAggregate, IssueUpdatePlan, TagAggregate } from './batch-aggregation.ts';
+export {
+  assembleResults,
+  eventRow,
+  followUpJobRow,
+  newIssueRow,
+  storedResults,
+  ISSUE_CREATED_JOB,
+  ISSUE_REGRESSED_JOB,
+} from './ingest-rows.ts';

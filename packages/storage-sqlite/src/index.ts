@@ -1,1 +1,2 @@
-export {};
+export { createSqliteStorage } from './create-sqlite-storage.ts';
+export type { SqliteStorageOptions } from './create-sqlite-storage.ts';

@@ -1,0 +1,149 @@
+import { applyEventToIssue } from '@fixloop/core';
+import type { EventRecord, EventWrite, IssueStatusDetails, OutcomeWrite } from '@fixloop/core';
+import type { Selectable, Updateable } from 'kysely';
+import type { IssuesTable, OutcomesTable } from './database.ts';
+import { toIssue } from './row-mapping.ts';
+
+/** The tag key whose distinct values per issue are the issue's user count. */
+export const USER_TAG = 'sentry:user';
+const HOUR_MS = 3_600_000;
+
+/** An event of the batch that was inserted (not a duplicate), with the issue it joined. */
+export interface AcceptedEvent {
+  index: number;
+  write: EventWrite;
+  issueId: number;
+}
+
+export interface TagAggregate {
+  issueId: number;
+  key: string;
+  value: string;
+  count: number;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+/** Everything one batch does to one issue, so each touched issue is updated once per batch. */
+export interface IssueAggregate {
+  issueId: number;
+  /** In input order. */
+  events: AcceptedEvent[];
+  firstSeen: number;
+  lastSeen: number;
+  latest: EventRecord;
+  firstRelease: string | null;
+  lastRelease: string | null;
+  tags: TagAggregate[];
+}
+
+/** Groups accepted events per issue; sorted by issue id so concurrent writers lock rows in one order. */
+export function aggregateByIssue(accepted: AcceptedEvent[]): IssueAggregate[] {
+  const byIssue = new Map<number, AcceptedEvent[]>();
+  for (const a of accepted) {
+    const list = byIssue.get(a.issueId);
+    if (list === undefined) byIssue.set(a.issueId, [a]);
+    else list.push(a);
+  }
+  return [...byIssue.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([issueId, events]) => aggregate(issueId, events));
+}
+
+function aggregate(issueId: number, events: AcceptedEvent[]): IssueAggregate {
+  const byTime = [...events].sort(
+    (a, b) => a.write.event.timestamp.getTime() - b.write.event.timestamp.getTime(),
+  );
+  const tags = new Map<string, TagAggregate>();
+  for (const { write } of events) {
+    const at = write.event.timestamp.getTime();
+    const entries = Object.entries(write.event.tags);
+    if (write.event.userKey !== null) entries.push([USER_TAG, write.event.userKey]);
+    for (const [key, value] of entries) {
+      const id = `${key}\u0000${value}`;
+      const tag = tags.get(id);
+      if (tag === undefined) tags.set(id, { issueId, key, value, count: 1, firstSeen: at, lastSeen: at });
+      else {
+        tag.count += 1;
+        tag.firstSeen = Math.min(tag.firstSeen, at);
+        tag.lastSeen = Math.max(tag.lastSeen, at);
+      }
+    }
+  }
+  const releases = byTime.map((e) => e.write.event.release).filter((r): r is string => r !== null);
+  const first = byTime[0];
+  const latest = byTime[byTime.length - 1];
+  if (first === undefined || latest === undefined) throw new Error('aggregate of an empty event list');
+  return {
+    issueId,
+    events,
+    firstSeen: first.write.event.timestamp.getTime(),
+    lastSeen: latest.write.event.timestamp.getTime(),
+    latest: latest.write.event,
+    firstRelease: releases[0] ?? null,
+    lastRelease: releases[releases.length - 1] ?? null,
+    tags: [...tags.values()].sort((a, b) =>
+      a.key + '\u0000' + a.value < b.key + '\u0000' + b.value ? -1 : 1,
+    ),
+  };
+}
+
+export interface IssueUpdatePlan {
+  values: Updateable<IssuesTable> & { times_seen: number; user_count: number };
+  regressed: boolean;
+}
+
+/**
+ * The new counters and status of an issue after a batch. `created` issues start as unresolved/new
+ * (seeded with zero counts); the lifecycle rules themselves are core's `applyEventToIssue`.
+ */
+export function planIssueUpdate(
+  row: Selectable<IssuesTable>,
+  agg: IssueAggregate,
+  created: boolean,
+  newUsers: number,
+): IssueUpdatePlan {
+  const issue = toIssue(row);
+  const timesSeen = issue.timesSeen + agg.events.length;
+  const lastSeen = Math.max(issue.lastSeen.getTime(), agg.lastSeen);
+  const skipTransition = created && agg.events.length === 1;
+  const t = skipTransition
+    ? { ...issue, regressed: false }
+    : applyEventToIssue(issue, new Date(agg.lastSeen), timesSeen);
+  return {
+    regressed: t.regressed,
+    values: {
+      times_seen: timesSeen,
+      user_count: issue.userCount + newUsers,
+      first_seen: Math.min(issue.firstSeen.getTime(), agg.firstSeen),
+      last_seen: lastSeen,
+      level: agg.lastSeen >= issue.lastSeen.getTime() ? agg.latest.level : issue.level,
+      first_release: issue.firstRelease ?? agg.firstRelease,
+      last_release: agg.lastRelease ?? issue.lastRelease,
+      status: t.status,
+      substatus: t.substatus,
+      status_details: JSON.stringify(t.statusDetails satisfies IssueStatusDetails),
+      resolved_at: t.resolvedAt?.getTime() ?? null,
+    },
+  };
+}
+
+/** Outcomes summed per (project, category, outcome, hour) so each key is upserted once. */
+export function aggregateOutcomes(outcomes: OutcomeWrite[]): OutcomesTable[] {
+  const sums = new Map<string, OutcomesTable>();
+  for (const o of outcomes) {
+    const bucket = Math.floor(o.at.getTime() / HOUR_MS) * HOUR_MS;
+    const id = `${o.projectId}\u0000${o.category}\u0000${o.outcome}\u0000${bucket}`;
+    const row = sums.get(id);
+    if (row === undefined) {
+      sums.set(id, {
+        project_id: o.projectId,
+        category: o.category,
+        outcome: o.outcome,
+        bucket,
+        quantity: o.quantity,
+      });
+    } else row.quantity += o.quantity;
+  }
+  return [...sums.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
+}

@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import type { AccountStore } from '@fixloop/core';
+import type { Database } from './database.ts';
+import { toApiToken, toUser } from './row-mapping.ts';
+import { insertOrConflict } from './unique-violation.ts';
+
+export function createSqlAccountStore(db: Kysely<Database>): AccountStore {
+  return {
+    async createUser(input) {
+      const row = await insertOrConflict(`user "${input.email}"`, () =>
+        db
+          .insertInto('users')
+          .values({
+            email: input.email,
+            name: input.name,
+            password_hash: input.passwordHash,
+            is_superuser: input.isSuperuser ? 1 : 0,
+            must_change_password: input.mustChangePassword ? 1 : 0,
+            created_at: Date.now(),
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow(),
+      );
+      return toUser(row);
+    },
+    async findUserByEmail(email) {
+      const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+      return row === undefined ? null : { ...toUser(row), passwordHash: row.password_hash };
+    },
+    async countUsers() {
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async addMember({ organizationId, userId, role }) {
+      await db
+        .insertInto('organization_members')
+        .values({ organization_id: organizationId, user_id: userId, role })
+        .onConflict((oc) => oc.columns(['organization_id', 'user_id']).doUpdateSet({ role }))
+        .execute();
+    },
+    async createApiToken(input) {
+      const row = await insertOrConflict('api token', () =>
+        db
+          .insertInto('api_tokens')
+          .values({
+            name: input.name,
+            token_hash: input.tokenHash,
+            token_prefix: input.tokenPrefix,
+            scopes: JSON.stringify(input.scopes),
+            user_id: input.userId,
+            created_at: Date.now(),
+            last_used_at: null,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow(),
+      );
+      return toApiToken(row);
+    },
+    async findApiTokenByHash(tokenHash) {
+      const row = await db
+        .selectFrom('api_tokens')
+        .selectAll()
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      return row === undefined ? null : toApiToken(row);
+    },
+    async touchApiToken(id, at) {
+      await db.updateTable('api_tokens').set({ last_used_at: at.getTime() }).where('id', '=', id).execute();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Job, JobQueue } from '@fixloop/core';
+import type { Database } from './database.ts';
+import { toJob } from './row-mapping.ts';
+
+export type ClaimOptions = Parameters<JobQueue['claim']>[0];
+
+/** The dialect-specific, exclusive part of claiming (SKIP LOCKED on PostgreSQL, IMMEDIATE tx on SQLite). */
+export type ClaimDueJobs = (options: ClaimOptions) => Promise<Job[]>;
+
+const DEFAULT_MAX_ATTEMPTS = 3;
+
+/** A running job whose lock expired belongs to a crashed worker: retry it while attempts remain. */
+export async function recoverStaleJobs(
+  db: Kysely<Database>,
+  now: Date,
+  lockTimeoutMs: number,
+): Promise<void> {
+  const nowMs = now.getTime();
+  await db
+    .updateTable('jobs')
+    .set({
+      state: sql`CASE WHEN attempts < max_attempts THEN 'pending' ELSE 'failed' END`,
+      finished_at: sql`CASE WHEN attempts < max_attempts THEN NULL ELSE ${nowMs} END`,
+      run_at: nowMs,
+      locked_by: null,
+      locked_at: null,
+      last_error: 'lock expired: the worker holding this job stopped answering',
+    })
+    .where('state', '=', 'running')
+    .where('locked_at', '<', nowMs - lockTimeoutMs)
+    .execute();
+}
+
+export function createSqlJobQueue(db: Kysely<Database>, claimDue: ClaimDueJobs): JobQueue {
+  return {
+    async enqueue(job) {
+      const now = Date.now();
+      const row = await db
+        .insertInto('jobs')
+        .values({
+          kind: job.kind,
+          payload: JSON.stringify(job.payload),
+          state: 'pending',
+          concurrency_key: job.concurrencyKey ?? null,
+          attempts: 0,
+          max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+          run_at: job.runAt?.getTime() ?? now,
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return Number(row.id);
+    },
+    async claim(options) {
+      if (options.limit <= 0) return [];
+      await recoverStaleJobs(db, options.now, options.lockTimeoutMs);
+      return claimDue(options);
+    },
+    async complete(id, now) {
+      await db
+        .updateTable('jobs')
+        .set({ state: 'done', finished_at: now.getTime(), locked_by: null, locked_at: null })
+        .where('id', '=', id)
+        .execute();
+    },
+    async fail(id, error, retryAt, now) {
+      const nowMs = now.getTime();
+      const giveUp = retryAt === null ? sql<boolean>`1 = 1` : sql<boolean>`attempts >= max_attempts`;
+      await db
+        .updateTable('jobs')
+        .set({
+          state: sql`CASE WHEN ${giveUp} THEN 'failed' ELSE 'pending' END`,
+          finished_at: sql`CASE WHEN ${giveUp} THEN ${nowMs} ELSE NULL END`,
+          run_at: sql`CASE WHEN ${giveUp} THEN run_at ELSE ${retryAt?.getTime() ?? nowMs} END`,
+          last_error: error,
+          locked_by: null,
+          locked_at: null,
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+    async getJob(id) {
+      const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+      return row === undefined ? null : toJob(row);
+    },
+    async stats(now) {
+      const counts = await db
+        .selectFrom('jobs')
+        .select(['state', (eb) => eb.fn.countAll().as('n')])
+        .where('state', 'in', ['pending', 'running', 'failed'])
+        .groupBy('state')
+        .execute();
+      const count = (state: string) => Number(counts.find((c) => c.state === state)?.n ?? 0);
+      const times = await db
+        .selectFrom('jobs')
+        .select([
+          sql<
+            number | null
+          >`min(CASE WHEN state = 'pending' AND run_at <= ${now.getTime()} THEN run_at END)`.as('oldest_due'),
+          sql<number | null>`max(finished_at)`.as('last_finished'),
+        ])
+        .executeTakeFirstOrThrow();
+      return {
+        pending: count('pending'),
+        running: count('running'),
+        failed: count('failed'),
+        oldestDueAt: times.oldest_due === null ? null : new Date(Number(times.oldest_due)),
+        lastFinishedAt: times.last_finished === null ? null : new Date(Number(times.last_finished)),
+      };
+    },
+    async clearPending() {
+      const result = await db.deleteFrom('jobs').where('state', '=', 'pending').executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import type { Kysely, Updateable } from 'kysely';
+import type { Project, ProjectStore } from '@fixloop/core';
+import type { Database, ProjectsTable } from './database.ts';
+import { toOrganization, toProject, toProjectKey } from './row-mapping.ts';
+import { insertOrConflict } from './unique-violation.ts';
+
+export function createSqlProjectStore(db: Kysely<Database>): ProjectStore {
+  return {
+    async createOrganization({ slug, name }) {
+      const row = await insertOrConflict(`organization "${slug}"`, () =>
+        db
+          .insertInto('organizations')
+          .values({ slug, name, created_at: Date.now() })
+          .returningAll()
+          .executeTakeFirstOrThrow(),
+      );
+      return toOrganization(row);
+    },
+    async getOrganizationBySlug(slug) {
+      const row = await db
+        .selectFrom('organizations')
+        .selectAll()
+        .where('slug', '=', slug)
+        .executeTakeFirst();
+      return row === undefined ? null : toOrganization(row);
+    },
+    async listOrganizations() {
+      const rows = await db.selectFrom('organizations').selectAll().orderBy('id').execute();
+      return rows.map(toOrganization);
+    },
+    async createProject(input) {
+      const row = await insertOrConflict(`project "${input.slug}"`, () =>
+        db
+          .insertInto('projects')
+          .values({
+            organization_id: input.organizationId,
+            slug: input.slug,
+            name: input.name,
+            platform: input.platform,
+            settings: JSON.stringify(input.settings),
+            next_short_id: 1,
+            created_at: Date.now(),
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow(),
+      );
+      return toProject(row);
+    },
+    async getProject(id) {
+      const row = await db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
+      return row === undefined ? null : toProject(row);
+    },
+    async getProjectBySlug(organizationId, slug) {
+      const row = await db
+        .selectFrom('projects')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .where('slug', '=', slug)
+        .executeTakeFirst();
+      return row === undefined ? null : toProject(row);
+    },
+    async listProjects(organizationId) {
+      let query = db.selectFrom('projects').selectAll().orderBy('id');
+      if (organizationId !== undefined) query = query.where('organization_id', '=', organizationId);
+      return (await query.execute()).map(toProject);
+    },
+    async updateProject(id, patch) {
+      const values: Updateable<ProjectsTable> = {};
+      if (patch.name !== undefined) values.name = patch.name;
+      if (patch.platform !== undefined) values.platform = patch.platform;
+      if (patch.settings !== undefined) values.settings = JSON.stringify(patch.settings);
+      if (Object.keys(values).length > 0) {
+        await db.updateTable('projects').set(values).where('id', '=', id).execute();
+      }
+      return this.getProject(id) as Promise<Project | null>;
+    },
+    async createKey({ projectId, publicKey, label }) {
+      const row = await insertOrConflict('project key', () =>
+        db
+          .insertInto('project_keys')
+          .values({
+            project_id: projectId,
+            public_key: publicKey,
+            label,
+            is_active: 1,
+            created_at: Date.now(),
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow(),
+      );
+      return toProjectKey(row);
+    },
+    async listKeys(projectId) {
+      const rows = await db
+        .selectFrom('project_keys')
+        .selectAll()
+        .where('project_id', '=', projectId)
+        .orderBy('id')
+        .execute();
+      return rows.map(toProjectKey);
+    },
+    async findKey(publicKey) {
+      const key = await db
+        .selectFrom('project_keys')
+        .selectAll()
+        .where('public_key', '=', publicKey)
+        .executeTakeFirst();
+      if (key === undefined) return null;
+      const project = await db
+        .selectFrom('projects')
+        .selectAll()
+        .where('id', '=', key.project_id)
+        .executeTakeFirst();
+      return project === undefined ? null : { key: toProjectKey(key), project: toProject(project) };
+    },
+  };
+}

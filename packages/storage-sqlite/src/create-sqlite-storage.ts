@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { Storage } from '@fixloop/core';
+import {
+  createSqlAccountStore,
+  createSqlEventStore,
+  createSqlIssueStore,
+  createSqlJobQueue,
+  createSqlProjectStore,
+  createSqlRetentionStore,
+  runMigrations,
+} from '@fixloop/storage-sql';
+import type { Database as Schema } from '@fixloop/storage-sql';
+import { createSqliteClaimJobs } from './sqlite-claim-jobs.ts';
+import { createSqliteIngestStore } from './sqlite-ingest-store.ts';
+
+export interface SqliteStorageOptions {
+  filename: string;
+}
+
+export async function createSqliteStorage(options: SqliteStorageOptions): Promise<Storage> {
+  if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
+  const raw = new Database(options.filename);
+  raw.pragma('journal_mode = WAL');
+  // WAL + synchronous=NORMAL: a commit is durable against a killed process (the WAL is in the OS page
+  // cache); only a power loss / OS crash can lose the last transactions, never corrupt the database.
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+
+  return {
+    dialect: 'sqlite',
+    ingest: createSqliteIngestStore(raw),
+    issues: createSqlIssueStore(db),
+    events: createSqlEventStore(db),
+    projects: createSqlProjectStore(db),
+    accounts: createSqlAccountStore(db),
+    jobs: createSqlJobQueue(db, createSqliteClaimJobs(raw)),
+    retention: createSqlRetentionStore(db),
+    migrate: () => runMigrations(db as Kysely<unknown>, 'sqlite'),
+    async ping() {
+      await sql`SELECT 1`.execute(db);
+    },
+    async close() {
+      // Kysely's SQLite driver closes the better-sqlite3 handle.
+      await db.destroy();
+    },
+  };
+}

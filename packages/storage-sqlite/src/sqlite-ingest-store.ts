@@ -1,0 +1,139 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { AppError } from '@fixloop/core';
+import type { EventWrite, EventWriteResult, IngestBatch, IngestStore } from '@fixloop/core';
+import {
+  aggregateByIssue,
+  aggregateOutcomes,
+  assembleResults,
+  encodeTimeline,
+  eventRow,
+  followUpJobRow,
+  newIssueRow,
+  planIssueUpdate,
+  storedResults,
+  ISSUE_CREATED_JOB,
+  ISSUE_REGRESSED_JOB,
+  USER_TAG,
+} from '@fixloop/storage-sql';
+import type { AcceptedEvent, IssueAggregate, IssuesTable } from '@fixloop/storage-sql';
+import type { Selectable } from 'kysely';
+import { prepareIngestStatements } from './sqlite-statements.ts';
+import type { IngestStatements } from './sqlite-statements.ts';
+
+/**
+ * The SQLite hot path: raw prepared statements in ONE synchronous transaction per batch (Kysely's
+ * async per-query overhead costs more than the statements themselves here). Rows written earlier in
+ * the transaction are visible to later lookups, so copies and shared hashes inside one batch resolve
+ * through the same queries as across batches.
+ */
+export function createSqliteIngestStore(db: BetterSqlite3.Database): IngestStore {
+  let statements: IngestStatements | undefined;
+  const write = db.transaction((batch: IngestBatch): EventWriteResult[] => {
+    statements ??= prepareIngestStatements(db);
+    return writeBatch(statements, batch, Date.now());
+  });
+  return {
+    async writeBatch(batch) {
+      return write.immediate(batch);
+    },
+  };
+}
+
+function writeBatch(s: IngestStatements, batch: IngestBatch, now: number): EventWriteResult[] {
+  const accepted: AcceptedEvent[] = [];
+  const duplicates = new Map<number, number | null>();
+  const created = new Set<number>();
+  batch.events.forEach((write, index) => {
+    const { projectId, eventId } = write.event;
+    const storedIssue = s.findEventIssue.get(projectId, eventId);
+    if (storedIssue !== undefined) {
+      duplicates.set(index, Number(storedIssue));
+      return;
+    }
+    const issueId = resolveIssue(s, write, created);
+    s.insertEvent.run(eventRow(write, issueId));
+    accepted.push({ index, write, issueId });
+  });
+
+  const stored = new Map<number, EventWriteResult>();
+  for (const agg of aggregateByIssue(accepted)) {
+    const isNew = created.has(agg.issueId);
+    const regressed = updateIssue(s, agg, isNew);
+    const news = isNew ? 'created' : regressed ? 'regressed' : 'existing';
+    for (const [index, result] of storedResults(agg, news)) stored.set(index, result);
+    const first = agg.events[0]?.write.event.eventId ?? '';
+    if (isNew) s.insertJob.run(followUpJobRow(ISSUE_CREATED_JOB, agg, first, now));
+    if (regressed) s.insertJob.run(followUpJobRow(ISSUE_REGRESSED_JOB, agg, first, now));
+  }
+  for (const { write } of accepted) {
+    if (write.timeline.length === 0) continue;
+    const { projectId, eventId, receivedAt } = write.event;
+    s.insertTimeline.run(projectId, eventId, receivedAt.getTime(), encodeTimeline(write.timeline));
+  }
+  writeSideItems(s, batch);
+  return assembleResults(batch.events, stored, duplicates, new Map());
+}
+
+/** The issue of any known hash, else a new issue; maps every hash of the event not yet mapped. */
+function resolveIssue(s: IngestStatements, write: EventWrite, created: Set<number>): number {
+  const { projectId } = write.event;
+  let issueId: number | undefined;
+  for (const hash of write.grouping.hashes) {
+    issueId = s.findHashIssue.get(projectId, hash);
+    if (issueId !== undefined) break;
+  }
+  if (issueId === undefined) {
+    const shortId = s.takeShortId.get(projectId);
+    if (shortId === undefined) throw new AppError('not_found', `project ${projectId} does not exist`);
+    issueId = Number(s.insertIssue.get(newIssueRow(write, shortId)));
+    created.add(issueId);
+  }
+  const hashes = new Set([write.grouping.primaryHash, ...write.grouping.hashes]);
+  for (const hash of hashes) s.insertHash.run(projectId, hash, issueId);
+  return issueId;
+}
+
+/** One issue UPDATE per touched issue per batch; returns whether the issue regressed. */
+function updateIssue(s: IngestStatements, agg: IssueAggregate, created: boolean): boolean {
+  let newUsers = 0;
+  for (const tag of agg.tags) {
+    const inserted = s.insertTag.run(agg.issueId, tag.key, tag.value, tag.count, tag.firstSeen, tag.lastSeen);
+    if (inserted.changes === 1) {
+      if (tag.key === USER_TAG) newUsers += 1;
+    } else s.bumpTag.run(tag.count, tag.firstSeen, tag.lastSeen, agg.issueId, tag.key, tag.value);
+  }
+  const row = s.selectIssue.get(agg.issueId) as Selectable<IssuesTable>;
+  const plan = planIssueUpdate(row, agg, created, newUsers);
+  s.updateIssue.run({ ...plan.values, id: agg.issueId });
+  return plan.regressed;
+}
+
+function writeSideItems(s: IngestStatements, batch: IngestBatch): void {
+  for (const a of batch.attachments) {
+    s.insertAttachment.run({
+      project_id: a.projectId,
+      event_id: a.eventId,
+      filename: a.filename,
+      content_type: a.contentType,
+      attachment_type: a.attachmentType,
+      size: a.data.byteLength,
+      data: Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength),
+      created_at: a.createdAt.getTime(),
+    });
+  }
+  for (const r of batch.userReports) {
+    const issueId = r.eventId === null ? undefined : s.findEventIssue.get(r.projectId, r.eventId);
+    s.insertUserReport.run({
+      project_id: r.projectId,
+      event_id: r.eventId,
+      issue_id: issueId ?? null,
+      name: r.name,
+      email: r.email,
+      comments: r.comments,
+      url: r.url,
+      source: r.source,
+      created_at: r.createdAt.getTime(),
+    });
+  }
+  for (const row of aggregateOutcomes(batch.outcomes)) s.addOutcome.run(row);
+}

@@ -1,0 +1,140 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+/** `INSERT INTO t (a, b) VALUES (@a, @b)`: rows are bound by name from the shared row builders. */
+export function insertSql(table: string, columns: readonly string[], suffix = ''): string {
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})${suffix}`;
+}
+
+const ISSUE_COLUMNS = [
+  'project_id',
+  'short_id',
+  'primary_hash',
+  'title',
+  'culprit',
+  'type',
+  'level',
+  'platform',
+  'metadata',
+  'status',
+  'substatus',
+  'status_details',
+  'severity',
+  'error_class',
+  'severity_override',
+  'error_class_override',
+  'first_seen',
+  'last_seen',
+  'times_seen',
+  'user_count',
+  'first_release',
+  'last_release',
+  'resolved_at',
+] as const;
+const EVENT_COLUMNS = [
+  'project_id',
+  'event_id',
+  'issue_id',
+  'timestamp',
+  'received_at',
+  'level',
+  'environment',
+  'release',
+  'user_key',
+  'title',
+  'payload',
+] as const;
+const ISSUE_UPDATE_COLUMNS = [
+  'times_seen',
+  'user_count',
+  'first_seen',
+  'last_seen',
+  'level',
+  'first_release',
+  'last_release',
+  'status',
+  'substatus',
+  'status_details',
+  'resolved_at',
+] as const;
+const JOB_COLUMNS = [
+  'kind',
+  'payload',
+  'state',
+  'concurrency_key',
+  'attempts',
+  'max_attempts',
+  'run_at',
+  'created_at',
+];
+
+/** The hot path's prepared statements; prepared once, after migrations created the tables. */
+export function prepareIngestStatements(db: BetterSqlite3.Database) {
+  return {
+    findEventIssue: db
+      .prepare<[number, string], number>('SELECT issue_id FROM events WHERE project_id = ? AND event_id = ?')
+      .pluck(),
+    findHashIssue: db
+      .prepare<[number, string], number>(
+        'SELECT issue_id FROM issue_hashes WHERE project_id = ? AND hash = ?',
+      )
+      .pluck(),
+    takeShortId: db
+      .prepare<[number], number>(
+        'UPDATE projects SET next_short_id = next_short_id + 1 WHERE id = ? RETURNING next_short_id - 1',
+      )
+      .pluck(),
+    insertIssue: db.prepare(insertSql('issues', ISSUE_COLUMNS, ' RETURNING id')).pluck(),
+    insertHash: db.prepare<[number, string, number]>(
+      'INSERT INTO issue_hashes (project_id, hash, issue_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    ),
+    insertEvent: db.prepare(insertSql('events', EVENT_COLUMNS)),
+    selectIssue: db.prepare('SELECT * FROM issues WHERE id = ?'),
+    insertTag: db.prepare<[number, string, string, number, number, number]>(
+      `INSERT INTO issue_tag_values (issue_id, key, value, times_seen, first_seen, last_seen)
+       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    ),
+    bumpTag: db.prepare<[number, number, number, number, string, string]>(
+      `UPDATE issue_tag_values SET times_seen = times_seen + ?, first_seen = min(first_seen, ?),
+       last_seen = max(last_seen, ?) WHERE issue_id = ? AND key = ? AND value = ?`,
+    ),
+    updateIssue: db.prepare(
+      `UPDATE issues SET ${ISSUE_UPDATE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`,
+    ),
+    insertTimeline: db.prepare<[number, string, number, Buffer]>(
+      `INSERT INTO event_timelines (project_id, event_id, received_at, entries) VALUES (?, ?, ?, ?)
+       ON CONFLICT DO NOTHING`,
+    ),
+    insertAttachment: db.prepare(
+      insertSql('attachments', [
+        'project_id',
+        'event_id',
+        'filename',
+        'content_type',
+        'attachment_type',
+        'size',
+        'data',
+        'created_at',
+      ]),
+    ),
+    insertUserReport: db.prepare(
+      insertSql('user_reports', [
+        'project_id',
+        'event_id',
+        'issue_id',
+        'name',
+        'email',
+        'comments',
+        'url',
+        'source',
+        'created_at',
+      ]),
+    ),
+    addOutcome: db.prepare(
+      `${insertSql('outcomes', ['project_id', 'category', 'outcome', 'bucket', 'quantity'])}
+       ON CONFLICT (project_id, category, outcome, bucket) DO UPDATE SET quantity = quantity + excluded.quantity`,
+    ),
+    insertJob: db.prepare(insertSql('jobs', JOB_COLUMNS)),
+  };
+}
+
+export type IngestStatements = ReturnType<typeof prepareIngestStatements>;
