@@ -64,9 +64,17 @@ function scrubNode(value: unknown, keys: SensitiveKeys, scrubIps: boolean): unkn
   return out;
 }
 
+/** Under a sensitive key every leaf is filtered, but names stay visible (which cookies were sent, say). */
 function filterValue(value: unknown): unknown {
   if (value === null || value === undefined || value === '' || typeof value === 'boolean') return value;
-  return FILTERED;
+  if (Array.isArray(value)) {
+    if (value.length === 2 && typeof value[0] === 'string') return [value[0], filterValue(value[1])];
+    return value.map(filterValue);
+  }
+  if (typeof value !== 'object') return FILTERED;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = filterValue((value as Record<string, unknown>)[key]);
+  return out;
 }
 
 export function scrubString(text: string, keys: SensitiveKeys): string {
