@@ -1,0 +1,84 @@
+import { GroupingComponent } from './grouping-component.ts';
+import { behaviorFamily, type ExceptionInfo } from './frame-matchers.ts';
+import { frameComponent, isRecursion } from './frame-component.ts';
+import { isUrlFrame, type StackFrame } from './stack-frame.ts';
+import { computeGroupingFlags, type GroupingFlags } from './stacktrace-enhancer.ts';
+import type { EnhancementRule } from './enhancement-rules.ts';
+
+/** Components per variant name ("system", "app", "default"), in Sentry's variant order. */
+export type Variants = Map<string, GroupingComponent>;
+
+export interface StacktraceInput {
+  frames: StackFrame[];
+  eventPlatform: string;
+  rules: readonly EnhancementRule[];
+  exception?: ExceptionInfo;
+}
+
+function variantFrames(base: GroupingComponent[], frames: StackFrame[], variant: string, flags: GroupingFlags) {
+  return base.map((component, idx) => {
+    const frame = frames[idx] as StackFrame;
+    const copy = new GroupingComponent('frame', component.values);
+    const outOfApp = variant === 'app' && frame.inApp !== true;
+    let contributes = component.contributes && !outOfApp;
+    const forced = flags.group[idx];
+    if (forced === false) contributes = false;
+    else if (forced === true && !outOfApp) contributes = true;
+    return copy.setContributes(contributes);
+  });
+}
+
+function applyFrameLimits(components: GroupingComponent[], flags: GroupingFlags): boolean {
+  if (flags.maxFrames > 0) {
+    let kept = 0;
+    for (let i = components.length - 1; i >= 0; i--) {
+      const component = components[i] as GroupingComponent;
+      if (!component.contributes) continue;
+      if (kept >= flags.maxFrames) component.setContributes(false, 'max-frames');
+      kept++;
+    }
+  }
+  const total = components.filter((c) => c.contributes).length;
+  return !(flags.minFrames > 0 && total > 0 && total < flags.minFrames);
+}
+
+/** Sentry's stacktrace strategy: a "system" (all frames) and an "app" (in-app frames) variant. */
+export function stacktraceVariants(input: StacktraceInput): Variants {
+  const { frames, eventPlatform, rules, exception } = input;
+  const base: GroupingComponent[] = [];
+  for (let i = 0; i < frames.length; i++) {
+    base.push(frameComponent(frames[i] as StackFrame, eventPlatform, isRecursion(frames[i] as StackFrame, frames[i - 1])));
+  }
+  const first = frames[0];
+  if (
+    frames.length === 1 &&
+    first &&
+    base[0]?.contributes &&
+    behaviorFamily(first.platform ?? eventPlatform) === 'javascript' &&
+    !first.function &&
+    isUrlFrame(first)
+  ) {
+    base[0].setContributes(false, 'single URL JavaScript frame');
+  }
+  const flags = computeGroupingFlags(rules, frames, eventPlatform, exception);
+  const variants: Variants = new Map();
+  for (const variant of ['system', 'app']) {
+    const components = variantFrames(base, frames, variant, flags);
+    const stacktrace = new GroupingComponent('stacktrace', components);
+    if (!applyFrameLimits(components, flags)) stacktrace.setContributes(false, 'min-frames');
+    variants.set(variant, stacktrace);
+  }
+  return removeNonStacktraceVariants(variants);
+}
+
+/** If any variant has a contributing stacktrace, variants without one stop contributing. */
+export function removeNonStacktraceVariants(variants: Variants): Variants {
+  const without: GroupingComponent[] = [];
+  let any = false;
+  for (const component of variants.values()) {
+    if (component.id === 'stacktrace' ? component.contributes : component.hasContributing('stacktrace')) any = true;
+    else without.push(component);
+  }
+  if (any) for (const component of without) component.setContributes(false, 'no contributing stacktrace');
+  return variants;
+}
