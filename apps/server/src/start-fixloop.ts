@@ -90,10 +90,9 @@ export async function startFixloop(
   let closing: Promise<void> | null = null;
   const close = async (): Promise<void> => {
     scheduler.stop();
-    // Stop accepting first; requests already in flight still get their batch written.
-    const httpClosed = app.close();
+    // Stop accepting first; requests already in flight finish (their batches flush on the timer).
+    await app.close();
     await batcher.close();
-    await httpClosed;
     await worker.stop();
     await storage.close();
   };

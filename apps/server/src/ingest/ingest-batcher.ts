@@ -187,6 +187,10 @@ export class IngestBatcher {
       entry.resolve(results.slice(offset, offset + count));
       offset += count;
     }
-    this.options.onFlushed?.(results);
+    try {
+      this.options.onFlushed?.(results);
+    } catch {
+      // A listener's failure must not turn a committed batch into an error.
+    }
   }
 }

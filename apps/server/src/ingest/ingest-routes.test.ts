@@ -156,6 +156,36 @@ describe.each(TEST_BACKENDS)('ingest routes (%s)', (backend) => {
     expect(attachments[0]).toMatchObject({ filename: 'notes.txt', size: 16 });
   });
 
+  it('builds the timeline from a FULL_EVENT_TIMELINE_V1 attachment in the same envelope', async () => {
+    const id = newEventId();
+    const document = {
+      version: 'FULL_EVENT_TIMELINE_V1',
+      timeline: [
+        {
+          ts: new Date(Date.now() - 2000).toISOString(),
+          layer: 'network',
+          event: 'http',
+          message: 'POST /api/pay',
+          network: { method: 'post', url: '/api/pay', statusCode: 502 },
+        },
+      ],
+    };
+    const body = envelope({ event_id: id }, [
+      [{ type: 'event' }, errorEvent(id)],
+      [
+        { type: 'attachment', filename: 'full-event-timeline.json', content_type: 'application/json' },
+        document,
+      ],
+    ]);
+    expect((await fetch(envelopeUrl(), { method: 'POST', body })).status).toBe(200);
+    const timeline = await t.fixloop.storage.events.getTimeline(t.projectId, id);
+    const request = timeline?.find((entry) => entry.source === 'timeline');
+    expect(request).toMatchObject({
+      layer: 'network',
+      network: { method: 'POST', statusCode: 502, failed: true },
+    });
+  });
+
   it('drops sessions and client reports, answers {} and counts them as outcomes', async () => {
     const since = new Date(Date.now() - 60_000);
     const body = envelope({ sent_at: new Date().toISOString() }, [

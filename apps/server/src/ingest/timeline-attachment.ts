@@ -31,9 +31,7 @@ function tryParse(payload: Buffer): unknown {
 }
 
 function declaresFormat(value: unknown): boolean {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as Record<string, unknown>)['format'] === TIMELINE_FORMAT
-  );
+  if (typeof value !== 'object' || value === null) return false;
+  const document = value as Record<string, unknown>;
+  return document['format'] === TIMELINE_FORMAT || document['version'] === TIMELINE_FORMAT;
 }
