@@ -1,1 +1,2 @@
-export {};
+export { createPostgresStorage } from './create-postgres-storage.ts';
+export type { PostgresStorageOptions } from './create-postgres-storage.ts';

@@ -22,7 +22,7 @@ export async function recoverStaleJobs(
     .updateTable('jobs')
     .set({
       state: sql`CASE WHEN attempts < max_attempts THEN 'pending' ELSE 'failed' END`,
-      finished_at: sql`CASE WHEN attempts < max_attempts THEN NULL ELSE ${nowMs} END`,
+      finished_at: sql`CASE WHEN attempts < max_attempts THEN NULL ELSE CAST(${nowMs} AS BIGINT) END`,
       run_at: nowMs,
       locked_by: null,
       locked_at: null,
@@ -72,8 +72,8 @@ export function createSqlJobQueue(db: Kysely<Database>, claimDue: ClaimDueJobs):
         .updateTable('jobs')
         .set({
           state: sql`CASE WHEN ${giveUp} THEN 'failed' ELSE 'pending' END`,
-          finished_at: sql`CASE WHEN ${giveUp} THEN ${nowMs} ELSE NULL END`,
-          run_at: sql`CASE WHEN ${giveUp} THEN run_at ELSE ${retryAt?.getTime() ?? nowMs} END`,
+          finished_at: sql`CASE WHEN ${giveUp} THEN CAST(${nowMs} AS BIGINT) ELSE NULL END`,
+          run_at: sql`CASE WHEN ${giveUp} THEN run_at ELSE CAST(${retryAt?.getTime() ?? nowMs} AS BIGINT) END`,
           last_error: error,
           locked_by: null,
           locked_at: null,

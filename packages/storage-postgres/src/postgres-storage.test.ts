@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describeStorageContract } from '@fixloop/storage-contract';
+import { createTestSchemaStorage } from './postgres-test-schema.ts';
+import { startTestPostgres } from './test-database.ts';
+import type { TestPostgres } from './test-database.ts';
+
+let server: TestPostgres | undefined;
+let unavailable: string | undefined;
+try {
+  server = await startTestPostgres();
+} catch (error) {
+  unavailable = String(error);
+  console.warn(`\n!!! PostgreSQL storage tests SKIPPED: no database (${unavailable}) !!!\n`);
+}
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+if (server === undefined) {
+  describe.skip('storage contract: postgres (no PostgreSQL available)', () => {
+    it('needs PostgreSQL', () => undefined);
+  });
+} else {
+  const connectionString = server.connectionString;
+  beforeAll(() => undefined);
+  describeStorageContract('postgres', () => createTestSchemaStorage(connectionString));
+}
