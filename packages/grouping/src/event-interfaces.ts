@@ -58,7 +58,10 @@ export function readEventInterfaces(event: SentryEvent, rules: readonly Enhancem
   let exceptions: ExceptionData[] | null = null;
   if (rawExceptions !== undefined && rawExceptions !== null) {
     exceptions = [];
-    for (const raw of valuesOf(rawExceptions)) {
+    const record = asRecord(rawExceptions);
+    // Relay also accepts one bare exception object instead of a list.
+    const list = record && !('values' in record) ? [record] : valuesOf(rawExceptions);
+    for (const raw of list) {
       const exception = readException(raw, platform, rules);
       if (exception) exceptions.push(exception);
     }

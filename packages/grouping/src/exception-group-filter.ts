@@ -24,6 +24,8 @@ export function filterExceptionGroups(exceptions: ExceptionData[], components: M
   for (let i = exceptions.length - 1; i >= 0; i--) {
     const exception = exceptions[i] as ExceptionData;
     if (exception.exceptionId === undefined) return exceptions;
+    // Sentry falls back to the full chain for self-parenting exceptions.
+    if (exception.parentId === exception.exceptionId) return exceptions;
     node(exception.exceptionId).exception = exception;
     if (exception.parentId !== undefined) node(exception.parentId).children.push(exception);
   }

@@ -13,6 +13,8 @@ export interface StackFrame {
   colno?: number;
   contextLine?: string;
   inApp: boolean | undefined;
+  /** The SDK set `in_app` itself. */
+  clientInApp: boolean;
   category?: string;
   sourcemap: boolean;
 }
@@ -37,6 +39,7 @@ function readFrame(raw: unknown): StackFrame | undefined {
   const data = asRecord(record.data);
   const frame: StackFrame = {
     inApp: typeof record.in_app === 'boolean' ? record.in_app : undefined,
+    clientInApp: typeof record.in_app === 'boolean',
     sourcemap: data?.sourcemap !== undefined && data.sourcemap !== null,
   };
   const fields = [

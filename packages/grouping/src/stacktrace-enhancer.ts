@@ -74,7 +74,12 @@ export function applyFrameModifications(
       if (rule.category !== undefined) (frames[idx] as StackFrame).category = rule.category;
       for (const action of rule.appActions) {
         const [from, to] = rangeOf(action, idx, frames.length);
-        for (let i = from; i < to; i++) (frames[i] as StackFrame).inApp = action.flag;
+        for (let i = from; i < to; i++) {
+          const target = frames[i] as StackFrame;
+          // Per Sentry's snapshots, rules may move SDK in-app frames out of the app, but `+app`
+          // never overrides an SDK's explicit `in_app: false`.
+          if (!(action.flag && target.clientInApp)) target.inApp = action.flag;
+        }
       }
     }
   }
