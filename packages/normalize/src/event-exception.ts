@@ -33,7 +33,9 @@ function normalizeExceptionValue(raw: JsonObject, errors: ProcessingErrors): Jso
       delete out[key];
     } else out[key] = text;
   }
-  if (raw.mechanism !== undefined && !isObject(raw.mechanism)) {
+  // null means "absent" (sentry-python 1.x sends mechanism: null), as in Relay; only other types are errors.
+  if (raw.mechanism === null) delete out.mechanism;
+  else if (raw.mechanism !== undefined && !isObject(raw.mechanism)) {
     errors.invalid('exception.mechanism', raw.mechanism);
     delete out.mechanism;
   }

