@@ -7,20 +7,60 @@
  */
 const DEPENDENCY_PATHS = ['**/vendor/**', '**/site-packages/**', '**/dist-packages/**', '**/node_modules/**'];
 
-const CDN_URLS = ['https://unpkg.com', 'https://cdnjs.cloudflare.com', 'https://cdn.jsdelivr.net', 'https://esm.run'];
+const CDN_URLS = [
+  'https://unpkg.com',
+  'https://cdnjs.cloudflare.com',
+  'https://cdn.jsdelivr.net',
+  'https://esm.run',
+];
 
 /** JS helper/polyfill modules that are neither app code nor meaningful for grouping. */
 const JS_HELPER_MODULES = ['@babel', 'core-js', 'regenerator-runtime', 'tslib'];
 
 /** Runtime scheduling functions (Node's task queue and friends). */
-const SCHEDULER_FUNCTIONS = ['runMicrotasks', 'queueMicrotask', 'processTicksAndRejections', 'runNextTicks', 'nextTick'];
+const SCHEDULER_FUNCTIONS = [
+  'runMicrotasks',
+  'queueMicrotask',
+  'processTicksAndRejections',
+  'runNextTicks',
+  'nextTick',
+];
 
 /** Sentry's own Dart packages: hidden from app code and grouping. */
-const SENTRY_DART_PACKAGES = ['sentry', 'sentry_flutter', 'sentry_logging', 'sentry_dio', 'sentry_file', 'sentry_hive', 'sentry_isar', 'sentry_sqflite', 'sentry_drift'];
+const SENTRY_DART_PACKAGES = [
+  'sentry',
+  'sentry_flutter',
+  'sentry_logging',
+  'sentry_dio',
+  'sentry_file',
+  'sentry_hive',
+  'sentry_isar',
+  'sentry_sqflite',
+  'sentry_drift',
+];
 const SENTRY_DART_APP_ONLY = ['sentry_link', 'sentry_firebase_remote_config'];
 
 const JVM_NOT_APP = ['kotlin.*', 'kotlinx.*', 'io.ktor.*', 'io.netty.*'];
-const JVM_FRAMEWORKS = ['akka', 'com.fasterxml', 'com.microsoft', 'com.sun', 'feign', 'io.opentelemetry', 'jdk', 'oauth', 'org.apache', 'org.glassfish', 'org.jboss', 'org.jdesktop', 'org.postgresql', 'org.springframework', 'org.web3j', 'reactor.core', 'scala', 'sun'];
+const JVM_FRAMEWORKS = [
+  'akka',
+  'com.fasterxml',
+  'com.microsoft',
+  'com.sun',
+  'feign',
+  'io.opentelemetry',
+  'jdk',
+  'oauth',
+  'org.apache',
+  'org.glassfish',
+  'org.jboss',
+  'org.jdesktop',
+  'org.postgresql',
+  'org.springframework',
+  'org.web3j',
+  'reactor.core',
+  'scala',
+  'sun',
+];
 
 function rules(): string[] {
   const out: string[] = [];

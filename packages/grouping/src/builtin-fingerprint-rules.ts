@@ -14,6 +14,7 @@ export const BUILTIN_FINGERPRINT_RULES: string = [
   'family:javascript error.type:"ChunkLoadError" -> chunkloaderror',
   'family:javascript error.value:"ChunkLoadError*" -> chunkloaderror',
   ...HYDRATION_MESSAGES.map(
-    (message) => `family:javascript tags.transaction:"*" message:"${message}" -> hydrationerror, {{tags.transaction}}`,
+    (message) =>
+      `family:javascript tags.transaction:"*" message:"${message}" -> hydrationerror, {{tags.transaction}}`,
   ),
 ].join('\n');

@@ -16,7 +16,16 @@ export interface GroupingOptions {
   enhancements?: string;
 }
 
-const PRIMARY_ORDER = ['custom_fingerprint', 'built_in_fingerprint', 'checksum', 'hashed_checksum', 'app', 'system', 'default', 'fallback'];
+const PRIMARY_ORDER = [
+  'custom_fingerprint',
+  'built_in_fingerprint',
+  'checksum',
+  'hashed_checksum',
+  'app',
+  'system',
+  'default',
+  'fallback',
+];
 const BUILTIN_RULES = parseEnhancements(BUILTIN_ENHANCEMENTS);
 const BUILTIN_FINGERPRINTS = parseFingerprintRules(BUILTIN_FINGERPRINT_RULES);
 const EMPTY_MD5 = md5Of([]);
@@ -37,7 +46,9 @@ function cached<T>(cache: Map<string, T>, key: string, build: () => T): T {
 
 function clientFingerprint(event: SentryEvent): string[] {
   if (!Array.isArray(event.fingerprint)) return [];
-  return event.fingerprint.flatMap((v) => (typeof v === 'string' ? [v] : typeof v === 'number' ? [String(v)] : []));
+  return event.fingerprint.flatMap((v) =>
+    typeof v === 'string' ? [v] : typeof v === 'number' ? [String(v)] : [],
+  );
 }
 
 function finish(variants: Record<string, string | null>): GroupingResult {
@@ -57,11 +68,16 @@ export function computeGrouping(event: SentryEvent, options: GroupingOptions = {
     return finish({ hashed_checksum: md5Of([checksum]) });
   }
   const rules = options.enhancements
-    ? cached(enhancementCache, options.enhancements, () => [...BUILTIN_RULES, ...parseEnhancements(options.enhancements as string)])
+    ? cached(enhancementCache, options.enhancements, () => [
+        ...BUILTIN_RULES,
+        ...parseEnhancements(options.enhancements as string),
+      ])
     : BUILTIN_RULES;
   const ifaces = readEventInterfaces(event, rules);
   const projectRules = options.fingerprintRules
-    ? cached(fingerprintCache, options.fingerprintRules, () => parseFingerprintRules(options.fingerprintRules as string))
+    ? cached(fingerprintCache, options.fingerprintRules, () =>
+        parseFingerprintRules(options.fingerprintRules as string),
+      )
     : [];
   const facts = fingerprintFacts(event, ifaces);
   const projectMatch = matchFingerprintRules(projectRules, facts);

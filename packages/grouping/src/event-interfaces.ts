@@ -1,5 +1,12 @@
 import type { SentryEvent } from '@fixloop/core';
-import { asLenientString, asRecord, asString, eventPlatform, readInterface, valuesOf } from './event-shape.ts';
+import {
+  asLenientString,
+  asRecord,
+  asString,
+  eventPlatform,
+  readInterface,
+  valuesOf,
+} from './event-shape.ts';
 import type { ExceptionData } from './exception-component.ts';
 import type { EnhancementRule } from './enhancement-rules.ts';
 import { readFrames, type StackFrame } from './stack-frame.ts';
@@ -20,7 +27,12 @@ export interface EventInterfaces {
   stacktrace: StackFrame[] | null;
 }
 
-function prepareFrames(frames: StackFrame[] | null, platform: string, rules: readonly EnhancementRule[], exc?: ExceptionInfo) {
+function prepareFrames(
+  frames: StackFrame[] | null,
+  platform: string,
+  rules: readonly EnhancementRule[],
+  exc?: ExceptionInfo,
+) {
   if (!frames) return frames;
   applyFrameModifications(rules, frames, platform, exc);
   // Sentry defaults in_app to false wherever neither the SDK nor a rule set it.
@@ -28,7 +40,11 @@ function prepareFrames(frames: StackFrame[] | null, platform: string, rules: rea
   return frames;
 }
 
-function readException(raw: unknown, platform: string, rules: readonly EnhancementRule[]): ExceptionData | undefined {
+function readException(
+  raw: unknown,
+  platform: string,
+  rules: readonly EnhancementRule[],
+): ExceptionData | undefined {
   const record = asRecord(raw);
   if (!record) return undefined;
   const mechanism = asRecord(record.mechanism);
@@ -78,5 +94,10 @@ export function readEventInterfaces(event: SentryEvent, rules: readonly Enhancem
   }
   const rawStacktrace = readInterface(event, 'stacktrace', 'sentry.interfaces.Stacktrace');
   const stacktrace = prepareFrames(readFrames(rawStacktrace), platform, rules);
-  return { platform, exceptions: exceptions && exceptions.length > 0 ? exceptions : null, threads, stacktrace };
+  return {
+    platform,
+    exceptions: exceptions && exceptions.length > 0 ? exceptions : null,
+    threads,
+    stacktrace,
+  };
 }

@@ -19,16 +19,21 @@ export interface ExceptionData {
   frames: StackFrame[] | null;
 }
 
-function valueComponent(exception: ExceptionData, stacktraceContributes: boolean, nsError: boolean) {
+function valueComponent(
+  exception: ExceptionData,
+  normalized: string | undefined,
+  stacktraceContributes: boolean,
+  nsError: boolean,
+) {
   const component = new GroupingComponent('value');
-  if (exception.value !== undefined) {
-    const normalized = normalizeMessageForGrouping(exception.value);
+  if (exception.value !== undefined && normalized !== undefined) {
     if (normalized) {
       component.values = [normalized];
       if (normalized !== exception.value) component.hint = 'stripped event-specific values';
     }
   }
-  if (component.contributes && (stacktraceContributes || nsError)) component.setContributes(false, 'precedence');
+  if (component.contributes && (stacktraceContributes || nsError))
+    component.setContributes(false, 'precedence');
   return component;
 }
 
@@ -47,6 +52,7 @@ export function exceptionVariants(
           rules,
           exception: { type: exception.type, value: exception.value, mechanism: exception.mechanismType },
         });
+  const normalized = exception.value === undefined ? undefined : normalizeMessageForGrouping(exception.value);
   const variants: Variants = new Map();
   for (const [name, stacktrace] of stacktraces) {
     const type = leaf('type', exception.type);
@@ -54,7 +60,7 @@ export function exceptionVariants(
     const values = [stacktrace, type];
     const nsError = exception.nsError ? new GroupingComponent('ns-error', [...exception.nsError]) : null;
     if (nsError) values.push(nsError);
-    values.push(valueComponent(exception, stacktrace.contributes, nsError?.contributes ?? false));
+    values.push(valueComponent(exception, normalized, stacktrace.contributes, nsError?.contributes ?? false));
     variants.set(name, new GroupingComponent('exception', values));
   }
   return variants;
@@ -68,7 +74,8 @@ export function chainedExceptionVariants(
 ): Variants {
   const components = new Map(exceptions.map((e) => [e, exceptionVariants(e, eventPlatform, rules)]));
   const kept = filterExceptionGroups(exceptions, components);
-  if (kept.length === 1) return removeNonStacktraceVariants(components.get(kept[0] as ExceptionData) as Variants);
+  if (kept.length === 1)
+    return removeNonStacktraceVariants(components.get(kept[0] as ExceptionData) as Variants);
   const byName = new Map<string, GroupingComponent[]>();
   for (const exception of kept) {
     for (const [name, component] of components.get(exception) as Variants) {

@@ -23,7 +23,8 @@ export function fingerprintFacts(event: SentryEvent, ifaces: EventInterfaces): F
   allFrames.push(...(ifaces.stacktrace ?? []));
   const tags = readTags(event).map(([key, value]) => ({ key, value }));
   const transaction = asString(event.transaction);
-  if (transaction && !tags.some((t) => t.key === 'transaction')) tags.push({ key: 'transaction', value: transaction });
+  if (transaction && !tags.some((t) => t.key === 'transaction'))
+    tags.push({ key: 'transaction', value: transaction });
   return {
     messages: message ? [{ message }] : [],
     exceptions: (ifaces.exceptions ?? []).map((e) => ({ type: e.type, value: e.value })),

@@ -53,13 +53,15 @@ function contextLineComponent(frame: StackFrame, family: string): GroupingCompon
 }
 
 function functionComponent(frame: StackFrame, platform: string, family: string, ctx: boolean) {
-  const func = platform === 'csharp' ? (frame.rawFunction ?? frame.function) : (frame.function ?? frame.rawFunction);
+  const func =
+    platform === 'csharp' ? (frame.rawFunction ?? frame.function) : (frame.function ?? frame.rawFunction);
   if (!func) return new GroupingComponent('function');
   const component = new GroupingComponent('function', [func]);
   if (platform === 'ruby') {
     component.values = [func.startsWith('block ') ? 'block' : func.replace(/__\d{4,}_\d{4,}$/, '')];
   } else if (platform === 'php') {
-    if (func.startsWith('[Anonymous') || func.startsWith('class@anonymous\x00')) component.setContributes(false);
+    if (func.startsWith('[Anonymous') || func.startsWith('class@anonymous\x00'))
+      component.setContributes(false);
   } else if (platform === 'java') {
     if (func.startsWith('lambda$')) component.setContributes(false, 'lambda');
   } else if (family === 'native') {
@@ -72,7 +74,11 @@ function functionComponent(frame: StackFrame, platform: string, family: string, 
 }
 
 /** Builds one frame's component (newstyle `frame:v1` with JavaScript fuzzing). */
-export function frameComponent(frame: StackFrame, eventPlatform: string, isRecursion: boolean): GroupingComponent {
+export function frameComponent(
+  frame: StackFrame,
+  eventPlatform: string,
+  isRecursion: boolean,
+): GroupingComponent {
   const platform = frame.platform ?? eventPlatform;
   const family = behaviorFamily(platform);
   const filename = filenameComponent(frame);
@@ -87,7 +93,8 @@ export function frameComponent(frame: StackFrame, eventPlatform: string, isRecur
     const raw = frame.rawFunction ?? frame.function;
     const name = raw ? raw.slice(raw.lastIndexOf('.') + 1) : '';
     if (!name) func.setContributes(false);
-    else if (UNKNOWN_JS_FUNCTIONS.has(name) || name.endsWith('/<')) func.setContributes(false, 'unknown function name');
+    else if (UNKNOWN_JS_FUNCTIONS.has(name) || name.endsWith('/<'))
+      func.setContributes(false, 'unknown function name');
     if (name === 'eval' || (frame.absPath !== undefined && LOW_QUALITY_JS_PATHS.has(frame.absPath))) {
       component.setContributes(false, 'low quality javascript frame');
     }

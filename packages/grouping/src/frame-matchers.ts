@@ -29,10 +29,11 @@ type Getter = (frame: StackFrame) => string | undefined;
 const PATH_GETTERS: Record<string, Getter> = {
   path: (f) => {
     const value = f.absPath ?? f.filename;
-    return value === undefined ? undefined : normalizePath(value);
+    if (value === undefined) return undefined;
+    return (f.matchPath ??= normalizePath(value));
   },
-  filename: (f) => (f.filename === undefined ? undefined : normalizePath(f.filename)),
-  package: (f) => (f.package === undefined ? undefined : normalizePath(f.package)),
+  filename: (f) => (f.filename === undefined ? undefined : (f.matchFilename ??= normalizePath(f.filename))),
+  package: (f) => (f.package === undefined ? undefined : (f.matchPackage ??= normalizePath(f.package))),
 };
 
 const PLAIN_GETTERS: Record<string, Getter> = {

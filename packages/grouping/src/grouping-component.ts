@@ -76,7 +76,5 @@ export function leaf(id: string, value: string | null | undefined): GroupingComp
 
 /** md5 over the concatenated UTF-8 bytes of the values (Sentry's `hash_from_values`). */
 export function md5Of(values: readonly string[]): string {
-  const hash = createHash('md5');
-  for (const value of values) hash.update(value, 'utf8');
-  return hash.digest('hex');
+  return createHash('md5').update(values.join(''), 'utf8').digest('hex');
 }

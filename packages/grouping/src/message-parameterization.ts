@@ -61,10 +61,7 @@ const PATTERNS: readonly (readonly [string, string, string?])[] = [
   ['date', DATE],
   ['duration', String.raw`\b\d+ms|\d+(?:\.\d+)?s\b`],
   ['swift_txn_id', String.raw`\btx[0-9a-f]{21}-[0-9a-f]{10}\S*`],
-  [
-    'hex',
-    String.raw`\b0[xX]${H}+\b|\b(?=[a-f]*[0-9])[0-9a-f]{8,128}\b|\b(?=[A-F]*[0-9])[0-9A-F]{8,128}\b`,
-  ],
+  ['hex', String.raw`\b0[xX]${H}+\b|\b(?=[a-f]*[0-9])[0-9a-f]{8,128}\b|\b(?=[A-F]*[0-9])[0-9A-F]{8,128}\b`],
   ['git_sha', String.raw`\b(?=[a-f]*[0-9])(?=[0-9]*[a-f])[0-9a-f]{7}\b`],
   ['float', String.raw`-\d+\.\d+\b|\b\d+\.\d+\b`],
   ['int', String.raw`(?:\b|(?<!\w)-)\d{1,7}\b`],
@@ -89,7 +86,7 @@ function replaceMatch(...args: unknown[]): string {
 }
 
 /** Python's str.splitlines() separators. */
-const LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
+const LINE_BREAK = new RegExp('\\r\\n|[\\n\\r\\v\\f\\u001c\\u001d\\u001e\\u0085\\u2028\\u2029]');
 
 /** Keeps the first two non-blank lines (adding "..." when anything was cut), then parameterizes. */
 export function normalizeMessageForGrouping(message: string): string {

@@ -6,7 +6,16 @@ import { computeGrouping, type GroupingOptions } from './index.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const FIXTURES = path.resolve(REPO_ROOT, '..', 'shared/fixtures/sentry-grouping');
-const PRIMARY_ORDER = ['custom_fingerprint', 'built_in_fingerprint', 'checksum', 'hashed_checksum', 'app', 'system', 'default', 'fallback'];
+const PRIMARY_ORDER = [
+  'custom_fingerprint',
+  'built_in_fingerprint',
+  'checksum',
+  'hashed_checksum',
+  'app',
+  'system',
+  'default',
+  'fallback',
+];
 
 /** Inputs whose hash we knowingly do not reproduce, with the reason. */
 const KNOWN_DISAGREEMENTS: Record<string, string> = {
@@ -30,17 +39,22 @@ function optionsFor(input: Record<string, unknown>): GroupingOptions {
   const options: GroupingOptions = {};
   const grouping = input._grouping as { enhancements?: string } | undefined;
   if (grouping?.enhancements) options.enhancements = grouping.enhancements;
-  const rules = input._fingerprinting_rules as { matchers: [string, string][]; fingerprint: string[] }[] | undefined;
+  const rules = input._fingerprinting_rules as
+    { matchers: [string, string][]; fingerprint: string[] }[] | undefined;
   if (rules) {
     options.fingerprintRules = rules
-      .map((r) => `${r.matchers.map(([k, v]) => `${k}:${JSON.stringify(v)}`).join(' ')} -> ${r.fingerprint.map((f) => JSON.stringify(f)).join(', ')}`)
+      .map(
+        (r) =>
+          `${r.matchers.map(([k, v]) => `${k}:${JSON.stringify(v)}`).join(' ')} -> ${r.fingerprint.map((f) => JSON.stringify(f)).join(', ')}`,
+      )
       .join('\n');
   }
   return options;
 }
 
 const available = existsSync(path.join(FIXTURES, 'snapshots'));
-if (!available) console.warn(`\n!!! Sentry grouping fixtures not found at ${FIXTURES}: conformance test SKIPPED !!!\n`);
+if (!available)
+  console.warn(`\n!!! Sentry grouping fixtures not found at ${FIXTURES}: conformance test SKIPPED !!!\n`);
 
 describe.skipIf(!available)('Sentry grouping conformance (newstyle:2023-01-11)', () => {
   it('matches the snapshot hashes except the known disagreements', () => {
@@ -52,14 +66,23 @@ describe.skipIf(!available)('Sentry grouping conformance (newstyle:2023-01-11)',
     let jsPyTotal = 0;
     let jsPyAgree = 0;
     for (const name of names) {
-      const input = JSON.parse(readFileSync(path.join(FIXTURES, 'inputs', `${name}.json`), 'utf8')) as Record<string, unknown>;
-      const expected = parseSnapshot(readFileSync(path.join(FIXTURES, 'snapshots', `${name}.pysnap`), 'utf8'));
+      const input = JSON.parse(readFileSync(path.join(FIXTURES, 'inputs', `${name}.json`), 'utf8')) as Record<
+        string,
+        unknown
+      >;
+      const expected = parseSnapshot(
+        readFileSync(path.join(FIXTURES, 'snapshots', `${name}.pysnap`), 'utf8'),
+      );
       const result = computeGrouping(input, optionsFor(input));
       const primaryName = PRIMARY_ORDER.find((v) => typeof expected[v] === 'string') ?? 'fallback';
       const problems: string[] = [];
-      if (result.primaryHash !== expected[primaryName]) problems.push(`primary ${result.primaryVariant}=${result.primaryHash} expected ${primaryName}=${expected[primaryName]}`);
+      if (result.primaryHash !== expected[primaryName])
+        problems.push(
+          `primary ${result.primaryVariant}=${result.primaryHash} expected ${primaryName}=${expected[primaryName]}`,
+        );
       for (const [variant, hash] of Object.entries(result.variants)) {
-        if (hash !== null && variant in expected && expected[variant] !== hash) problems.push(`${variant}=${hash} expected ${expected[variant]}`);
+        if (hash !== null && variant in expected && expected[variant] !== hash)
+          problems.push(`${variant}=${hash} expected ${expected[variant]}`);
       }
       const platform = typeof input.platform === 'string' ? input.platform : 'other';
       const jsPy = ['javascript', 'node', 'python'].includes(platform);

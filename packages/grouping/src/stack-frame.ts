@@ -17,6 +17,10 @@ export interface StackFrame {
   clientInApp: boolean;
   category?: string;
   sourcemap: boolean;
+  /** Lazily cached normalized values for rule matching. */
+  matchPath?: string;
+  matchFilename?: string;
+  matchPackage?: string;
 }
 
 const URL_PREFIX = /^(?:file|http|https|applewebdata):/;

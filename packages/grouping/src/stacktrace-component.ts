@@ -15,7 +15,12 @@ export interface StacktraceInput {
   exception?: ExceptionInfo;
 }
 
-function variantFrames(base: GroupingComponent[], frames: StackFrame[], variant: string, flags: GroupingFlags) {
+function variantFrames(
+  base: GroupingComponent[],
+  frames: StackFrame[],
+  variant: string,
+  flags: GroupingFlags,
+) {
   return base.map((component, idx) => {
     const frame = frames[idx] as StackFrame;
     const copy = new GroupingComponent('frame', component.values);
@@ -47,7 +52,13 @@ export function stacktraceVariants(input: StacktraceInput): Variants {
   const { frames, eventPlatform, rules, exception } = input;
   const base: GroupingComponent[] = [];
   for (let i = 0; i < frames.length; i++) {
-    base.push(frameComponent(frames[i] as StackFrame, eventPlatform, isRecursion(frames[i] as StackFrame, frames[i - 1])));
+    base.push(
+      frameComponent(
+        frames[i] as StackFrame,
+        eventPlatform,
+        isRecursion(frames[i] as StackFrame, frames[i - 1]),
+      ),
+    );
   }
   const first = frames[0];
   if (
@@ -76,7 +87,8 @@ export function removeNonStacktraceVariants(variants: Variants): Variants {
   const without: GroupingComponent[] = [];
   let any = false;
   for (const component of variants.values()) {
-    if (component.id === 'stacktrace' ? component.contributes : component.hasContributing('stacktrace')) any = true;
+    if (component.id === 'stacktrace' ? component.contributes : component.hasContributing('stacktrace'))
+      any = true;
     else without.push(component);
   }
   if (any) for (const component of without) component.setContributes(false, 'no contributing stacktrace');

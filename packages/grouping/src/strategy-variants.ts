@@ -8,7 +8,11 @@ import { securityComponents } from './security-component.ts';
 import { removeNonStacktraceVariants, stacktraceVariants, type Variants } from './stacktrace-component.ts';
 import type { EnhancementRule } from './enhancement-rules.ts';
 
-function threadsVariants(threads: ThreadData[], platform: string, rules: readonly EnhancementRule[]): Variants {
+function threadsVariants(
+  threads: ThreadData[],
+  platform: string,
+  rules: readonly EnhancementRule[],
+): Variants {
   const pick = [threads.filter((t) => t.crashed), threads.filter((t) => t.current), threads].find(
     (list) => list.length === 1,
   );
@@ -31,12 +35,17 @@ function dropDuplicateSystem(variants: Variants): Variants {
   return variants;
 }
 
-function strategyResults(event: SentryEvent, ifaces: EventInterfaces, rules: readonly EnhancementRule[]): Variants[] {
+function strategyResults(
+  event: SentryEvent,
+  ifaces: EventInterfaces,
+  rules: readonly EnhancementRule[],
+): Variants[] {
   const results: Variants[] = [];
   const { platform } = ifaces;
   if (ifaces.exceptions) results.push(chainedExceptionVariants(ifaces.exceptions, platform, rules));
   if (ifaces.threads) results.push(threadsVariants(ifaces.threads, platform, rules));
-  if (ifaces.stacktrace) results.push(stacktraceVariants({ frames: ifaces.stacktrace, eventPlatform: platform, rules }));
+  if (ifaces.stacktrace)
+    results.push(stacktraceVariants({ frames: ifaces.stacktrace, eventPlatform: platform, rules }));
   for (const component of securityComponents(event)) results.push(new Map([['default', component]]));
   const logEntry = readLogEntry(event);
   if (logEntry) {
@@ -51,7 +60,11 @@ function strategyResults(event: SentryEvent, ifaces: EventInterfaces, rules: rea
  * Runs the strategies in Sentry's score order; the first one that contributes anywhere wins and all
  * later contributing components are switched off. Returns one root component per variant name.
  */
-export function strategyVariants(event: SentryEvent, ifaces: EventInterfaces, rules: readonly EnhancementRule[]) {
+export function strategyVariants(
+  event: SentryEvent,
+  ifaces: EventInterfaces,
+  rules: readonly EnhancementRule[],
+) {
   const roots = new Map<string, GroupingComponent>();
   let winner: Variants | undefined;
   for (const variants of strategyResults(event, ifaces, rules)) {
