@@ -86,6 +86,8 @@ function replaceMatch(...args: unknown[]): string {
 }
 
 /** Python's str.splitlines() separators. */
+// Python's splitlines() also breaks on the file/group/record separators, so the control characters are intended.
+// eslint-disable-next-line no-control-regex
 const LINE_BREAK = new RegExp('\\r\\n|[\\n\\r\\v\\f\\u001c\\u001d\\u001e\\u0085\\u2028\\u2029]');
 
 /** Keeps the first two non-blank lines (adding "..." when anything was cut), then parameterizes. */
