@@ -78,9 +78,11 @@ function writeBatch(s: IngestStatements, batch: IngestBatch, now: number): Event
 function resolveIssue(s: IngestStatements, write: EventWrite, created: Set<number>): number {
   const { projectId } = write.event;
   let issueId: number | undefined;
-  for (const hash of write.grouping.hashes) {
-    issueId = s.findHashIssue.get(projectId, hash);
-    if (issueId !== undefined) break;
+  const unmapped: string[] = [];
+  for (const hash of new Set([write.grouping.primaryHash, ...write.grouping.hashes])) {
+    const found = s.findHashIssue.get(projectId, hash);
+    if (found === undefined) unmapped.push(hash);
+    else issueId ??= found;
   }
   if (issueId === undefined) {
     const shortId = s.takeShortId.get(projectId);
@@ -88,8 +90,7 @@ function resolveIssue(s: IngestStatements, write: EventWrite, created: Set<numbe
     issueId = Number(s.insertIssue.get(newIssueRow(write, shortId)));
     created.add(issueId);
   }
-  const hashes = new Set([write.grouping.primaryHash, ...write.grouping.hashes]);
-  for (const hash of hashes) s.insertHash.run(projectId, hash, issueId);
+  for (const hash of unmapped) s.insertHash.run(projectId, hash, issueId);
   return issueId;
 }
 
@@ -97,10 +98,15 @@ function resolveIssue(s: IngestStatements, write: EventWrite, created: Set<numbe
 function updateIssue(s: IngestStatements, agg: IssueAggregate, created: boolean): boolean {
   let newUsers = 0;
   for (const tag of agg.tags) {
-    const inserted = s.insertTag.run(agg.issueId, tag.key, tag.value, tag.count, tag.firstSeen, tag.lastSeen);
-    if (inserted.changes === 1) {
-      if (tag.key === USER_TAG) newUsers += 1;
-    } else s.bumpTag.run(tag.count, tag.firstSeen, tag.lastSeen, agg.issueId, tag.key, tag.value);
+    const timesSeen = s.upsertTag.get(
+      agg.issueId,
+      tag.key,
+      tag.value,
+      tag.count,
+      tag.firstSeen,
+      tag.lastSeen,
+    );
+    if (tag.key === USER_TAG && timesSeen === tag.count) newUsers += 1;
   }
   const row = s.selectIssue.get(agg.issueId) as Selectable<IssuesTable>;
   const plan = planIssueUpdate(row, agg, created, newUsers);

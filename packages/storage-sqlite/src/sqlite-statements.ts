@@ -89,14 +89,16 @@ export function prepareIngestStatements(db: BetterSqlite3.Database) {
     ),
     insertEvent: db.prepare(insertSql('events', EVENT_COLUMNS)),
     selectIssue: db.prepare('SELECT * FROM issues WHERE id = ?'),
-    insertTag: db.prepare<[number, string, string, number, number, number]>(
-      `INSERT INTO issue_tag_values (issue_id, key, value, times_seen, first_seen, last_seen)
-       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    ),
-    bumpTag: db.prepare<[number, number, number, number, string, string]>(
-      `UPDATE issue_tag_values SET times_seen = times_seen + ?, first_seen = min(first_seen, ?),
-       last_seen = max(last_seen, ?) WHERE issue_id = ? AND key = ? AND value = ?`,
-    ),
+    // One statement per tag value: a row whose count equals what this batch added was just inserted.
+    upsertTag: db
+      .prepare<[number, string, string, number, number, number], number>(
+        `INSERT INTO issue_tag_values (issue_id, key, value, times_seen, first_seen, last_seen)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (issue_id, key, value) DO UPDATE SET times_seen = times_seen + excluded.times_seen,
+           first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)
+         RETURNING times_seen`,
+      )
+      .pluck(),
     updateIssue: db.prepare(
       `UPDATE issues SET ${ISSUE_UPDATE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`,
     ),
