@@ -50,7 +50,7 @@ export async function startFixloop(
   const worker = new JobWorker(
     storage.jobs,
     defaultJobHandlers(),
-    { storage, clock, log },
+    { storage, clock, log, debug: config.logLevel === 'debug' ? log : () => undefined },
     {
       ...(options.workerPollIntervalMs === undefined ? {} : { pollIntervalMs: options.workerPollIntervalMs }),
     },

@@ -127,6 +127,14 @@ describe('IngestBatcher', () => {
     expect(result?.status).toBe('stored');
   });
 
+  it('with batchDelayMs 0 groups what arrived in the same event-loop turn', async () => {
+    const batcher = new IngestBatcher(counting, { batchMax: 100, batchDelayMs: 0, maxQueuedEvents: 1000 });
+    await Promise.all([1, 2, 3].map(() => batcher.submit(unit([eventWrite()]))));
+    expect(batchSizes).toEqual([3]);
+    await batcher.submit(unit([eventWrite()]));
+    expect(batchSizes).toEqual([3, 1]);
+  });
+
   it('reports a duplicate event id inside one batch as duplicate', async () => {
     const batcher = new IngestBatcher(counting, { batchMax: 100, batchDelayMs: 5, maxQueuedEvents: 1000 });
     const write = eventWrite();

@@ -59,7 +59,7 @@ export class IngestBatcher {
   private queuedEvents = 0;
   private inFlightItems = 0;
   private flushing: Promise<void> | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private timer: { cancel(): void } | null = null;
   private closed = false;
   private lastFlushMs = 0;
   private lastBatchItems = 0;
@@ -116,16 +116,24 @@ export class IngestBatcher {
     if (this.queuedItems >= this.options.batchMax) {
       this.startFlush();
     } else if (this.timer === null) {
-      this.timer = setTimeout(() => {
+      const fire = (): void => {
         this.timer = null;
         if (!this.flushing && this.pending.length > 0) this.startFlush();
-      }, this.options.batchDelayMs);
+      };
+      // 0 ms: flush once this event-loop turn has read what already arrived (setTimeout would wait >= 1 ms).
+      if (this.options.batchDelayMs === 0) {
+        const immediate = setImmediate(fire);
+        this.timer = { cancel: () => clearImmediate(immediate) };
+      } else {
+        const timeout = setTimeout(fire, this.options.batchDelayMs);
+        this.timer = { cancel: () => clearTimeout(timeout) };
+      }
     }
   }
 
   private startFlush(): void {
     if (this.timer !== null) {
-      clearTimeout(this.timer);
+      this.timer.cancel();
       this.timer = null;
     }
     const entries = this.takeBatch();

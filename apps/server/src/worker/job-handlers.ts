@@ -6,6 +6,8 @@ export interface JobContext {
   storage: Storage;
   clock: Clock;
   log: (line: string) => void;
+  /** Chatty lines (one per new issue); a no-op unless FIXLOOP_LOG_LEVEL=debug. */
+  debug: (line: string) => void;
 }
 
 export type JobHandler = (job: Job, context: JobContext) => Promise<void>;
@@ -32,7 +34,7 @@ export class JobHandlerRegistry {
 
 export function defaultJobHandlers(): JobHandlerRegistry {
   return new JobHandlerRegistry()
-    .register('issue.created', async (job, { log }) => log(`issue created: ${describeIssue(job)}`))
+    .register('issue.created', async (job, { debug }) => debug(`issue created: ${describeIssue(job)}`))
     .register('issue.regressed', async (job, { log }) => log(`issue regressed: ${describeIssue(job)}`))
     .register('retention.run', runRetention);
 }
