@@ -1,6 +1,7 @@
 -- wrk script: POSTs Sentry envelopes with a fresh event_id per request, cycling through templates.
--- Templates are read from the file named by the BENCH_TEMPLATES env var, one per line, with
--- __EVENT_ID__ marks (split once at init so a request only concatenates strings).
+-- Templates are read from the file named by the BENCH_TEMPLATES env var, one per line (an envelope's own
+-- newlines are written as __NL__), with __EVENT_ID__ marks (split once at init so a request only
+-- concatenates strings).
 local templates = {}
 local counter = 0
 local thread_tag = 0
@@ -13,7 +14,8 @@ end
 
 function init(args)
   local file = assert(io.open(os.getenv("BENCH_TEMPLATES"), "r"))
-  for line in file:lines() do
+  for raw in file:lines() do
+    local line = string.gsub(raw, "__NL__", "\n")
     local parts = {}
     local start = 1
     while true do

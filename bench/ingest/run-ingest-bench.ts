@@ -23,10 +23,11 @@ const ISSUES = 300;
 
 function writeTemplates(dir: string, bytes: number): string {
   const file = join(dir, `templates-${bytes}.txt`);
-  writeFileSync(
-    file,
-    Array.from({ length: ISSUES }, (_, i) => buildEnvelopeTemplate(i, bytes)).join('\n') + '\n',
+  // One template per line: the Lua script turns __NL__ back into the envelope's newlines.
+  const lines = Array.from({ length: ISSUES }, (_, i) =>
+    buildEnvelopeTemplate(i, bytes).replaceAll('\n', '__NL__'),
   );
+  writeFileSync(file, lines.join('\n') + '\n');
   return file;
 }
 
@@ -106,7 +107,12 @@ async function fixloopRun(templates: Record<number, string>, dataDir: string) {
 }
 
 async function main() {
-  execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+  // `wrk --version` exits 1 even when wrk is fine, so look it up on PATH instead.
+  try {
+    execFileSync('sh', ['-c', 'command -v wrk'], { stdio: 'ignore' });
+  } catch {
+    throw new Error('wrk is not installed: apt-get install -y wrk');
+  }
   const work = mkdtempSync(join(tmpdir(), 'fixloop-bench-'));
   const templates = { 5000: writeTemplates(work, 5000), 50000: writeTemplates(work, 50000) };
   try {

@@ -61,15 +61,16 @@ describe.skipIf(!hasChromium)('the real @sentry/browser SDK in headless Chromium
     await page.goto(`http://127.0.0.1:${(app.address() as AddressInfo).port}/`);
     await page.click('#buy');
     await page.waitForFunction(
-      () => (window as unknown as { __sentEventIds: string[] }).__sentEventIds.length === 1,
+      () => (globalThis as unknown as { __sentEventIds: string[] }).__sentEventIds.length === 1,
     );
     await page.click('#crash');
     await page.waitForFunction(
-      () => (window as unknown as { __sentEventIds: string[] }).__sentEventIds.length === 2,
+      () => (globalThis as unknown as { __sentEventIds: string[] }).__sentEventIds.length === 2,
     );
-    [handledId, crashId] = await page.evaluate(
-      () => (window as unknown as { __sentEventIds: string[] }).__sentEventIds,
+    const ids = await page.evaluate(
+      () => (globalThis as unknown as { __sentEventIds: string[] }).__sentEventIds,
     );
+    [handledId, crashId] = [ids[0]!, ids[1]!];
   }, 60_000);
 
   afterAll(async () => {
