@@ -1,4 +1,3 @@
-import { AppError } from '@fixloop/core';
 import type { Clock, Job, Storage } from '@fixloop/core';
 import { runRetention } from './retention-job.ts';
 
@@ -21,10 +20,8 @@ export class JobHandlerRegistry {
     return this;
   }
 
-  get(kind: string): JobHandler {
-    const handler = this.handlers.get(kind);
-    if (handler === undefined) throw new AppError('internal', `no handler registered for job kind '${kind}'`);
-    return handler;
+  find(kind: string): JobHandler | null {
+    return this.handlers.get(kind) ?? null;
   }
 
   kinds(): string[] {

@@ -73,25 +73,31 @@ export class JobWorker {
   }
 
   private async run(job: Job): Promise<void> {
+    const handler = this.handlers.find(job.kind);
+    if (handler === null) {
+      await this.recordFailure(job, `no handler registered for job kind '${job.kind}'`, null);
+      return;
+    }
     try {
-      await this.handlers.get(job.kind)(job, this.context);
+      await handler(job, this.context);
       await this.jobs.complete(job.id, this.context.clock.now());
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const retryAt = this.retryAt(job, message);
-      this.context.log(
-        `worker: job ${job.id} (${job.kind}) failed: ${message}${retryAt ? '' : ' (giving up)'}`,
-      );
-      await this.jobs.fail(job.id, message, retryAt, this.context.clock.now()).catch((failError: unknown) => {
-        this.context.log(
-          `worker: recording failure of job ${job.id} failed: ${(failError as Error).message}`,
-        );
-      });
+      await this.recordFailure(job, message, this.retryAt(job));
     }
   }
 
-  private retryAt(job: Job, message: string): Date | null {
-    if (message.startsWith('no handler registered') || job.attempts >= job.maxAttempts) return null;
+  private async recordFailure(job: Job, message: string, retryAt: Date | null): Promise<void> {
+    this.context.log(
+      `worker: job ${job.id} (${job.kind}) failed: ${message}${retryAt ? '' : ' (giving up)'}`,
+    );
+    await this.jobs.fail(job.id, message, retryAt, this.context.clock.now()).catch((failError: unknown) => {
+      this.context.log(`worker: recording failure of job ${job.id} failed: ${(failError as Error).message}`);
+    });
+  }
+
+  private retryAt(job: Job): Date | null {
+    if (job.attempts >= job.maxAttempts) return null;
     const delay = Math.min(
       this.options.retryBaseMs * 2 ** Math.max(0, job.attempts - 1),
       this.options.retryMaxMs,
