@@ -41,8 +41,10 @@ export default tseslint.config(
   },
   {
     // Plain-JS clients the integration tests run with the real SDKs.
-    files: ['**/*.mjs', 'apps/cli/bin/*.js'],
-    languageOptions: { globals: { process: 'readonly', setTimeout: 'readonly', console: 'readonly' } },
+    files: ['**/*.mjs', 'apps/cli/bin/*.js', 'apps/cli/build-bundle.mjs'],
+    languageOptions: {
+      globals: { process: 'readonly', setTimeout: 'readonly', console: 'readonly', URL: 'readonly' },
+    },
   },
   {
     files: ['**/clients/browser-client.js'],

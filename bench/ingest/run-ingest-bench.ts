@@ -70,7 +70,7 @@ async function fixloopRun(templates: Record<number, string>, dataDir: string) {
   const port = 18000 + Math.floor(Math.random() * 1000);
   const { server, match } = await startServer(
     process.execPath,
-    ['--import', 'tsx', join(root, 'apps/cli/src/main.ts'), 'start'],
+    [join(root, 'apps/cli/dist/fixloop.js'), 'start'],
     { PORT: String(port), HOST: '127.0.0.1', FIXLOOP_DATA_DIR: dataDir, FIXLOOP_LOG_LEVEL: 'warn' },
     /(https?:\/\/([0-9a-f]{32})@[^\s/]+\/(\d+))/,
   );
@@ -110,6 +110,8 @@ async function main() {
   // `wrk --version` exits 1 even when wrk is fine, so look it up on PATH instead.
   try {
     execFileSync('sh', ['-c', 'command -v wrk'], { stdio: 'ignore' });
+    // Measure what `npm start` runs: the bundle.
+    execFileSync(process.execPath, [join(root, 'apps/cli/build-bundle.mjs')], { stdio: 'inherit' });
   } catch {
     throw new Error('wrk is not installed: apt-get install -y wrk');
   }

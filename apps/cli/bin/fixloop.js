@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// The sources are TypeScript without a build step: register tsx, then run the CLI.
-import { register } from 'tsx/esm/api';
+// Runs the bundled CLI (`npm run build` makes it; `npm start` builds first). Without a bundle, e.g. in a
+// fresh checkout, it falls back to running the TypeScript sources through tsx.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/main.ts');
+const bundle = new URL('../dist/fixloop.js', import.meta.url);
+if (existsSync(bundle)) {
+  await import(bundle.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/main.ts');
+}
