@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashApiToken } from './bootstrap/bootstrap-accounts.ts';
 import { verifyPassword } from './bootstrap/password-hash.ts';
-import { startTestFixloop } from './testing/test-fixloop.ts';
+import { envelope, errorEvent, newEventId, startTestFixloop } from './testing/test-fixloop.ts';
 import type { TestFixloop } from './testing/test-fixloop.ts';
 
 const running: TestFixloop[] = [];
@@ -59,6 +59,28 @@ describe('startFixloop', () => {
     expect(await verifyPassword('correct horse', user!.passwordHash)).toBe(true);
     expect(await second.fixloop.storage.accounts.countUsers()).toBe(1);
     expect(second.lines.some((l) => l.includes('one-time password'))).toBe(false);
+  });
+
+  it('takes the client IP from X-Forwarded-For only when FIXLOOP_TRUST_PROXY is set', async () => {
+    const ipOf = async (t: TestFixloop) => {
+      const id = newEventId();
+      const event = { ...errorEvent(id), user: { ip_address: '{{auto}}' } };
+      const res = await fetch(t.url(`/api/${t.projectId}/envelope/?sentry_key=${t.key}`), {
+        method: 'POST',
+        headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.1' },
+        body: envelope({ event_id: id }, [[{ type: 'event' }, event]]),
+      });
+      expect(res.status).toBe(200);
+      const stored = await t.fixloop.storage.events.getEvent(t.projectId, id);
+      return (stored?.payload['user'] as { ip_address?: string } | undefined)?.ip_address;
+    };
+    expect(await ipOf(await start({ env: { FIXLOOP_TRUST_PROXY: 'true' } }))).toBe('203.0.113.9');
+    expect(await ipOf(await start())).toBe('127.0.0.1');
+  });
+
+  it('fails cleanly when the port is taken', async () => {
+    const t = await start();
+    await expect(start({ env: { PORT: String(t.fixloop.port) } })).rejects.toThrow(/EADDRINUSE/);
   });
 
   it('reports health with database, ingest and worker state', async () => {

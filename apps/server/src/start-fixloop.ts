@@ -73,7 +73,14 @@ export async function startFixloop(
   registerIngestRoutes(app, pipeline);
   registerHealthRoute(app, { storage, batcher, clock });
 
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // E.g. the port is taken: leave nothing open behind the error.
+    await app.close().catch(() => undefined);
+    await storage.close();
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const baseUrl = config.baseUrlIsDefault ? `http://localhost:${port}` : config.baseUrl;
