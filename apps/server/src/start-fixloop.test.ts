@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashApiToken } from './bootstrap/bootstrap-accounts.ts';
 import { verifyPassword } from './bootstrap/password-hash.ts';
-import { envelope, errorEvent, newEventId, startTestFixloop } from './testing/test-fixloop.ts';
+import { TEST_BACKENDS, envelope, errorEvent, newEventId, startTestFixloop } from './testing/test-fixloop.ts';
 import type { TestFixloop } from './testing/test-fixloop.ts';
 
 const running: TestFixloop[] = [];
@@ -37,6 +37,17 @@ describe('startFixloop', () => {
     expect(second.lines.some((l) => l.includes('one-time password'))).toBe(false);
     expect(await second.fixloop.storage.accounts.countUsers()).toBe(1);
     expect(await second.fixloop.storage.projects.listOrganizations()).toHaveLength(1);
+  });
+
+  it.skipIf(!TEST_BACKENDS.includes('postgres'))('keeps the DSN across restarts on PostgreSQL', async () => {
+    const first = await start({ backend: 'postgres' });
+    const schema = first.config.database.dialect === 'postgres' ? first.config.database.schema : undefined;
+    expect(schema).toBeDefined();
+    await first.stop();
+    running.length = 0;
+    const second = await start({ backend: 'postgres', schema });
+    expect(second.fixloop.dsn.replace(/:\d+\//, '/')).toBe(first.fixloop.dsn.replace(/:\d+\//, '/'));
+    expect(await second.fixloop.storage.accounts.countUsers()).toBe(1);
   });
 
   it('creates the admin token and user from the environment, idempotently', async () => {

@@ -1,18 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawPost } from '../testing/raw-http.ts';
-import { envelope, errorEvent, newEventId, startTestFixloop } from '../testing/test-fixloop.ts';
+import {
+  TEST_BACKENDS,
+  envelope,
+  errorEvent,
+  newEventId,
+  startTestFixloop,
+} from '../testing/test-fixloop.ts';
 import type { TestFixloop } from '../testing/test-fixloop.ts';
 
 const WEB_KEY = '0123456789abcdef0123456789abcdef';
 const API_KEY = 'fedcba9876543210fedcba9876543210';
 
-describe('ingest auth and rate limiting', () => {
+describe.each(TEST_BACKENDS)('ingest auth and rate limiting (%s)', (backend) => {
   let t: TestFixloop;
   let webId: number;
   let apiId: number;
 
   beforeAll(async () => {
     t = await startTestFixloop({
+      backend,
       configFile: {
         organizations: [
           {
