@@ -11,8 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { envelope, errorEvent, newEventId } from './testing/test-fixloop.ts';
 
 const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-const EVENTS = 400;
-const CONCURRENCY = 40;
+const EVENTS = 1000;
+const CONCURRENCY = 50;
 
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {
