@@ -1,6 +1,9 @@
 /**
  * One-off benchmark (not a test): 50,000 events of about 5 KB across 300 issues, written in batches of
- * 100 through the SQLite adapter's writeBatch. Run: node --import tsx packages/storage-sqlite/bench/write-batch-bench.ts
+ * 100 through the SQLite adapter's writeBatch, reporting CPU per event and the p50/p99/max batch time.
+ * Modes: `uniform` (event i joins issue i % 300) and `skewed` (Zipf s=1.1 over the 300 issues: a few
+ * issues get most events, as real error traffic does).
+ * Run: node --import tsx packages/storage-sqlite/bench/write-batch-bench.ts [uniform|skewed] [events]
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -10,15 +13,49 @@ import { batchOf, createTestProject, eventWrite, newEventId } from '@fixloop/sto
 import type { EventWrite } from '@fixloop/core';
 import { createSqliteStorage } from '../src/index.ts';
 
-const TOTAL = 50_000;
+const mode = process.argv[2] === 'skewed' ? 'skewed' : 'uniform';
+const TOTAL = Number(process.argv[3] ?? 50_000);
 const noise = Array.from({ length: 4096 }, () => randomBytes(8).toString('hex'));
 const BATCH = 100;
 const ISSUES = 300;
+const ZIPF_S = 1.1;
+
+/** Deterministic PRNG (mulberry32) so both modes see the same sequence run after run. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function zipfPicker(n: number, s: number): () => number {
+  const weights = Array.from({ length: n }, (_, r) => 1 / (r + 1) ** s);
+  const total = weights.reduce((a, b) => a + b, 0);
+  let acc = 0;
+  const cdf = weights.map((w) => (acc += w / total));
+  const random = prng(42);
+  return () => {
+    const u = random();
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cdf[mid] ?? 1) < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+const pickIssue = mode === 'skewed' ? zipfPicker(ISSUES, ZIPF_S) : (i: number) => i % ISSUES;
 
 function fiveKbWrite(projectId: number, i: number): EventWrite {
   const write = eventWrite(projectId, {
     eventId: newEventId(),
-    hashes: [`hash-${i % ISSUES}`],
+    hashes: [`hash-${pickIssue(i)}`],
     timestamp: new Date(Date.parse('2026-01-01T00:00:00Z') + i * 10),
     userKey: `id:${i % 2000}`,
     release: `app@1.${i % 5}.0`,
@@ -42,20 +79,33 @@ function fiveKbWrite(projectId: number, i: number): EventWrite {
   return write;
 }
 
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'fixloop-bench-'));
 const file = join(dir, 'bench.db');
 const storage = await createSqliteStorage({ filename: file });
 await storage.migrate();
 const project = await createTestProject(storage);
 const writes = Array.from({ length: TOTAL }, (_, i) => fiveKbWrite(project.id, i));
+const batches = Array.from({ length: Math.ceil(TOTAL / BATCH) }, (_, b) =>
+  batchOf(writes.slice(b * BATCH, (b + 1) * BATCH)),
+);
 const size = Buffer.byteLength(JSON.stringify(writes[0]?.event.payload));
 
+const durations: number[] = [];
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
-for (let i = 0; i < TOTAL; i += BATCH) await storage.ingest.writeBatch(batchOf(writes.slice(i, i + BATCH)));
+for (const batch of batches) {
+  const t0 = performance.now();
+  await storage.ingest.writeBatch(batch);
+  durations.push(performance.now() - t0);
+}
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+durations.sort((a, b) => a - b);
 
 const issues = await storage.issues.listIssues({
   projectIds: [project.id],
@@ -63,10 +113,14 @@ const issues = await storage.issues.listIssues({
   limit: 1,
   offset: 0,
 });
+const top = issues.issues[0]?.timesSeen ?? 0;
 console.log(
-  `${TOTAL} events (${size} B payload JSON each) in batches of ${BATCH} across ${issues.total} issues: ` +
-    `${seconds.toFixed(2)} s = ${Math.round(TOTAL / seconds)} events/s wall; ${cpuSeconds.toFixed(2)} CPU s = ` +
-    `${Math.round(TOTAL / cpuSeconds)} events per CPU-second; db ${(statSync(file).size / 1e6).toFixed(0)} MB`,
+  `[${mode}] ${TOTAL} events (${size} B payload JSON each) in batches of ${BATCH} across ${issues.total} issues ` +
+    `(top issue ${((100 * top) / TOTAL).toFixed(1)}%): ${seconds.toFixed(2)} s = ${Math.round(TOTAL / seconds)} events/s wall; ` +
+    `${cpuSeconds.toFixed(2)} CPU s = ${Math.round(TOTAL / cpuSeconds)} events per CPU-second ` +
+    `(${((cpuSeconds * 1e6) / TOTAL).toFixed(0)} µs/event); batch ms p50 ${percentile(durations, 0.5).toFixed(1)} ` +
+    `p99 ${percentile(durations, 0.99).toFixed(1)} max ${percentile(durations, 1).toFixed(1)}; ` +
+    `db ${(statSync(file).size / 1e6).toFixed(0)} MB`,
 );
 await storage.close();
 rmSync(dir, { recursive: true, force: true });
