@@ -7,7 +7,11 @@ import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 await build({
-  entryPoints: { fixloop: `${here}src/main.ts` },
+  entryPoints: {
+    fixloop: `${here}src/main.ts`,
+    // Loaded by ThreadedEventProcessor as ./event-processor-worker.js beside the chunk that holds it.
+    'event-processor-worker': `${here}../server/src/ingest/event-processor-worker.ts`,
+  },
   outdir: `${here}dist`,
   bundle: true,
   splitting: true,

@@ -5,6 +5,7 @@ import { bootstrapAccounts } from './bootstrap/bootstrap-accounts.ts';
 import { bootstrapProjects, listProjectDsnKeys } from './bootstrap/bootstrap-projects.ts';
 import { registerHealthRoute } from './health/health-route.ts';
 import { createHttpServer } from './http/create-http-server.ts';
+import { createEventProcessor } from './ingest/create-event-processor.ts';
 import { IngestBatcher } from './ingest/ingest-batcher.ts';
 import { registerIngestRoutes } from './ingest/ingest-routes.ts';
 import { ProjectAuthenticator } from './ingest/project-auth.ts';
@@ -63,10 +64,12 @@ export async function startFixloop(
   });
   const scheduler = new RetentionScheduler(storage.jobs, config.worker.retentionIntervalMinutes, log);
   const app = createHttpServer();
+  const processor = createEventProcessor(config.ingest.threads);
   const pipeline = {
     authenticator: new ProjectAuthenticator(storage.projects),
     rateLimiter: new ProjectRateLimiter(),
     batcher,
+    processor,
     clock,
     trustProxy: config.trustProxy,
   };
@@ -78,6 +81,7 @@ export async function startFixloop(
   } catch (error) {
     // E.g. the port is taken: leave nothing open behind the error.
     await app.close().catch(() => undefined);
+    await processor.close();
     await storage.close();
     throw error;
   }
@@ -99,6 +103,7 @@ export async function startFixloop(
     scheduler.stop();
     // Stop accepting first; requests already in flight finish (their batches flush on the timer).
     await app.close();
+    await processor.close();
     await batcher.close();
     await worker.stop();
     await storage.close();

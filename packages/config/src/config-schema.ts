@@ -139,6 +139,8 @@ export const envSchema = z.object({
   FIXLOOP_TRUST_PROXY: booleanFromEnv,
   FIXLOOP_INGEST_BATCH_MAX: intFromEnv(256, 1, 10_000),
   FIXLOOP_INGEST_BATCH_DELAY_MS: intFromEnv(2, 0, 10_000),
+  /** Worker threads that parse, normalize and group events; 0 = on the main thread; unset = automatic. */
+  FIXLOOP_INGEST_THREADS: intFromEnv(-1, 0, 64),
   FIXLOOP_RETENTION_INTERVAL_MINUTES: intFromEnv(60, 1, 7 * 24 * 60),
   /** Read by the test suites only; listed so that it is not reported as a typo. */
   FIXLOOP_TEST_DATABASE_URL: optionalString,

@@ -44,6 +44,11 @@ export interface FixloopConfig {
     batchMax: number;
     /** Longest wait to fill a batch after its first item. */
     batchDelayMs: number;
+    /**
+     * Worker threads that parse, normalize and group events off the main thread (which keeps HTTP and
+     * the database). 0 = all on the main thread; null = automatic (one per spare core).
+     */
+    threads: number | null;
     /** Above this many queued events, ingest answers 503 (backpressure). */
     maxQueuedEvents: number;
   };

@@ -33,7 +33,7 @@ describe('loadConfig: environment', () => {
     expect(config.baseUrlIsDefault).toBe(true);
     expect(config.dataDir).toBe(join(cwd, '.fixloop'));
     expect(config.database).toEqual({ dialect: 'sqlite', filename: join(cwd, '.fixloop', 'fixloop.db') });
-    expect(config.ingest).toEqual({ batchMax: 256, batchDelayMs: 2, maxQueuedEvents: 10_000 });
+    expect(config.ingest).toEqual({ batchMax: 256, batchDelayMs: 2, threads: null, maxQueuedEvents: 10_000 });
     expect(config.worker.retentionIntervalMinutes).toBe(60);
     expect(config.trustProxy).toBe(false);
     expect(config.organizations).toEqual([]);
@@ -57,6 +57,7 @@ describe('loadConfig: environment', () => {
         FIXLOOP_TRUST_PROXY: 'true',
         FIXLOOP_INGEST_BATCH_MAX: '64',
         FIXLOOP_INGEST_BATCH_DELAY_MS: '0',
+        FIXLOOP_INGEST_THREADS: '3',
         FIXLOOP_RETENTION_INTERVAL_MINUTES: '5',
         UNRELATED: 'ignored',
       },
@@ -75,6 +76,7 @@ describe('loadConfig: environment', () => {
     expect(config.trustProxy).toBe(true);
     expect(config.ingest.batchMax).toBe(64);
     expect(config.ingest.batchDelayMs).toBe(0);
+    expect(config.ingest.threads).toBe(3);
     expect(config.worker.retentionIntervalMinutes).toBe(5);
   });
 
@@ -82,6 +84,7 @@ describe('loadConfig: environment', () => {
     const config = loadConfig({ env: { PORT: '', DATABASE_URL: ' ' }, cwd: tempDir() });
     expect(config.port).toBe(8000);
     expect(config.database.dialect).toBe('sqlite');
+    expect(config.ingest.threads).toBeNull(); // automatic
   });
 
   it.each([
@@ -96,6 +99,7 @@ describe('loadConfig: environment', () => {
     [{ FIXLOOP_TRUST_PROXY: 'maybe' }, 'FIXLOOP_TRUST_PROXY'],
     [{ FIXLOOP_INGEST_BATCH_MAX: '0' }, 'FIXLOOP_INGEST_BATCH_MAX'],
     [{ FIXLOOP_INGEST_BATCH_DELAY_MS: '1.5' }, 'FIXLOOP_INGEST_BATCH_DELAY_MS'],
+    [{ FIXLOOP_INGEST_THREADS: '-1' }, 'FIXLOOP_INGEST_THREADS'],
     [{ FIXLOOP_RETENTION_INTERVAL_MINUTES: '-1' }, 'FIXLOOP_RETENTION_INTERVAL_MINUTES'],
   ])('rejects %j naming %s', (env, key) => {
     expectConfigError(() => loadConfig({ env, cwd: tempDir() }), `${key}:`);

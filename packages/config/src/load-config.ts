@@ -98,6 +98,7 @@ function buildConfig(
     ingest: {
       batchMax: env.FIXLOOP_INGEST_BATCH_MAX,
       batchDelayMs: env.FIXLOOP_INGEST_BATCH_DELAY_MS,
+      threads: env.FIXLOOP_INGEST_THREADS < 0 ? null : env.FIXLOOP_INGEST_THREADS,
       maxQueuedEvents: 10_000,
     },
     worker: { retentionIntervalMinutes: env.FIXLOOP_RETENTION_INTERVAL_MINUTES },

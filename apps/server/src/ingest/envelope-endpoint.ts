@@ -14,12 +14,13 @@ export async function handleEnvelope(pipeline: IngestPipeline, request: IngestRe
   checkEnvelopeLimits(envelope);
   const receivedAt = pipeline.clock.now();
   enforceRateLimit(pipeline, project, countEvents(envelope), receivedAt);
-  const { builder, responseId } = processEnvelope(envelope, {
+  const context = {
     projectId: project.id,
     receivedAt,
     clientIp: clientIpOf(request.headers, request.remoteAddress, pipeline.trustProxy),
     scrubbing: project.settings.scrubbing,
-  });
+  };
+  const { builder, responseId } = await processEnvelope(envelope, context, pipeline.processor);
   await commitUnit(pipeline, builder);
   return responseId === null ? '{}' : `{"id":"${responseId}"}`;
 }

@@ -3,7 +3,7 @@ import type { AttachmentWrite } from '@fixloop/core';
 import { dataCategoryOf, normalizeEventId, parseJsonLenient } from '@fixloop/ingest';
 import type { Envelope, EnvelopeItem } from '@fixloop/ingest';
 import { userReportFromFeedback, userReportFromLegacy } from '@fixloop/normalize';
-import { buildEventWrite } from './event-write-builder.ts';
+import type { EventProcessor, EventTask } from './event-processor.ts';
 import type { EventContext } from './event-write-builder.ts';
 import { IngestUnitBuilder } from './ingest-unit-builder.ts';
 import { extractAttachedTimeline } from './timeline-attachment.ts';
@@ -47,15 +47,25 @@ export function countEvents(envelope: Envelope): number {
   return count;
 }
 
-export function processEnvelope(envelope: Envelope, context: EventContext): ProcessedEnvelope {
+export async function processEnvelope(
+  envelope: Envelope,
+  context: EventContext,
+  processor: EventProcessor,
+): Promise<ProcessedEnvelope> {
   const builder = new IngestUnitBuilder(context.projectId, context.receivedAt);
   const envelopeEventId = normalizeEventId(envelope.headers['event_id']);
   const attachedTimeline = extractAttachedTimeline(envelope.items);
+  // The heavy part (parse, normalize, group) of every event item at once, possibly on another thread.
+  const tasks: EventTask[] = envelope.items
+    .filter((item) => item.headers.type === 'event')
+    .map((item) => ({ raw: item.payload, envelopeEventId, attachedTimeline }));
+  const writes = tasks.length > 0 ? await processor.process(tasks, context) : [];
+  let nextWrite = 0;
   let firstEventId: string | null = null;
   for (const item of envelope.items) {
     const type = item.headers.type;
     if (type === 'event') {
-      const write = buildEventWrite(parseItemJson(item), context, envelopeEventId, attachedTimeline);
+      const write = writes[nextWrite++]!;
       builder.unit.events.push(write);
       builder.outcome('error', 'accepted');
       firstEventId ??= write.event.eventId;

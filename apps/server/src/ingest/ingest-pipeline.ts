@@ -1,6 +1,7 @@
 import { AppError } from '@fixloop/core';
 import type { Clock, EventWriteResult, Project } from '@fixloop/core';
 import { extractSentryAuth } from '@fixloop/ingest';
+import type { EventProcessor } from './event-processor.ts';
 import type { IngestBatcher } from './ingest-batcher.ts';
 import type { IngestUnitBuilder } from './ingest-unit-builder.ts';
 import type { ProjectAuthenticator } from './project-auth.ts';
@@ -18,6 +19,7 @@ export interface IngestPipeline {
   authenticator: ProjectAuthenticator;
   rateLimiter: ProjectRateLimiter;
   batcher: IngestBatcher;
+  processor: EventProcessor;
   clock: Clock;
   trustProxy: boolean;
 }

@@ -9,7 +9,6 @@ import {
 } from '@fixloop/ingest';
 import { clientIpOf } from './client-ip.ts';
 import { handleEnvelope, headerString } from './envelope-endpoint.ts';
-import { buildEventWrite } from './event-write-builder.ts';
 import { authenticateIngest, commitUnit, enforceRateLimit } from './ingest-pipeline.ts';
 import type { IngestPipeline, IngestRequest } from './ingest-pipeline.ts';
 import { IngestUnitBuilder } from './ingest-unit-builder.ts';
@@ -56,8 +55,8 @@ async function ingestEvents(
     clientIp: clientIpOf(request.headers, request.remoteAddress, pipeline.trustProxy),
     scrubbing: project.settings.scrubbing,
   };
-  for (const raw of rawEvents) {
-    const write = buildEventWrite(raw, context, null);
+  const tasks = rawEvents.map((raw) => ({ raw, envelopeEventId: null }));
+  for (const write of await pipeline.processor.process(tasks, context)) {
     builder.unit.events.push(write);
     builder.outcome(write.event.type === 'csp' ? 'security' : 'error', 'accepted');
   }

@@ -1,0 +1,29 @@
+// Worker-thread entry of ThreadedEventProcessor: receives batches of EventTasks, answers EventWrites.
+import { parentPort } from 'node:worker_threads';
+import { AppError } from '@fixloop/core';
+import { runEventTask } from './event-processor.ts';
+import type { WorkerReply, WorkerRequest } from './threaded-event-processor.ts';
+
+if (!parentPort) throw new Error('event-processor-worker must run in a worker thread');
+const port = parentPort;
+
+port.on('message', (request: WorkerRequest) => {
+  let reply: WorkerReply;
+  try {
+    const writes = request.tasks.map((task) => runEventTask(task, request.context));
+    reply = { id: request.id, writes };
+  } catch (error) {
+    reply = {
+      id: request.id,
+      error:
+        error instanceof AppError
+          ? { code: error.code, message: error.message, details: { ...error.details } }
+          : {
+              code: 'internal',
+              message: error instanceof Error ? error.message : String(error),
+              details: {},
+            },
+    };
+  }
+  port.postMessage(reply);
+});
