@@ -2,9 +2,12 @@
 // plain JavaScript: no TypeScript compiler in the running process (tsx at run time cost ~75 MB of RSS).
 // Adapters are loaded with dynamic import(), so they become separate chunks loaded only when chosen.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+// Chunk names are content hashes: start clean so stale chunks never pile up.
+rmSync(`${here}dist`, { recursive: true, force: true });
 
 await build({
   entryPoints: {

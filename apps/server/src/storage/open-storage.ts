@@ -2,19 +2,22 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { DatabaseConfig } from '@fixloop/config';
 import type { Storage } from '@fixloop/core';
-import { createPostgresStorage } from '@fixloop/storage-postgres';
-import { createSqliteStorage } from '@fixloop/storage-sqlite';
 
-/** Opens the configured database and brings its schema up to date. */
+/**
+ * Opens the configured database and brings its schema up to date. Each adapter is imported only when
+ * chosen, so the embedded default never loads pg (and the bundle keeps them in separate chunks).
+ */
 export async function openStorage(database: DatabaseConfig): Promise<Storage> {
   let storage: Storage;
   if (database.dialect === 'postgres') {
+    const { createPostgresStorage } = await import('@fixloop/storage-postgres');
     storage = await createPostgresStorage({
       connectionString: database.connectionString,
       ...(database.schema === undefined ? {} : { schema: database.schema }),
     });
   } else {
     await mkdir(dirname(database.filename), { recursive: true });
+    const { createSqliteStorage } = await import('@fixloop/storage-sqlite');
     storage = await createSqliteStorage({ filename: database.filename });
   }
   try {
