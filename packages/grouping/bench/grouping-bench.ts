@@ -117,4 +117,4 @@ function main(): void {
   console.log(`repeated (${ROUNDS} rounds over the same ${DISTINCT}): ${fmt(repeated)}`);
 }
 
-main();
+if (process.argv[1]?.endsWith('grouping-bench.ts')) main();

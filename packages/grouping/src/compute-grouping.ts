@@ -97,7 +97,7 @@ export function computeGrouping(event: SentryEvent, options: GroupingOptions = {
       if (!root.contributes) variants[name] = null;
       else if (defaults === fingerprint.length) variants[name] = root.hash();
       else {
-        const values = resolved.flatMap((v) => (isDefaultVariable(v) ? root.collectValues() : [v]));
+        const values = resolved.map((v) => (isDefaultVariable(v) ? root.collectText() : v));
         variants[name] = md5Of(values);
       }
     }

@@ -10,7 +10,7 @@ import {
 import type { ExceptionData } from './exception-component.ts';
 import type { EnhancementRule } from './enhancement-rules.ts';
 import { readFrames, type StackFrame } from './stack-frame.ts';
-import { applyFrameModifications } from './stacktrace-enhancer.ts';
+import { prepareStackFrames } from './stack-analysis-cache.ts';
 import type { ExceptionInfo } from './frame-matchers.ts';
 
 export interface ThreadData {
@@ -33,10 +33,7 @@ function prepareFrames(
   rules: readonly EnhancementRule[],
   exc?: ExceptionInfo,
 ) {
-  if (!frames) return frames;
-  applyFrameModifications(rules, frames, platform, exc);
-  // Sentry defaults in_app to false wherever neither the SDK nor a rule set it.
-  for (const frame of frames) if (frame.inApp === undefined) frame.inApp = false;
+  if (frames) prepareStackFrames(frames, platform, rules, exc);
   return frames;
 }
 

@@ -8,6 +8,9 @@ import { createHash } from 'node:crypto';
 export class GroupingComponent {
   hint: string | null = null;
   private forced: boolean | null = null;
+  /** Set by `freeze()`: the subtree can no longer change, so its outcome is computed once. */
+  private frozenText: string | null = null;
+  private frozenContributes = false;
 
   constructor(
     readonly id: string,
@@ -16,6 +19,7 @@ export class GroupingComponent {
 
   get contributes(): boolean {
     if (this.forced !== null) return this.forced;
+    if (this.frozenText !== null) return this.frozenContributes;
     if (this.values.length === 0) return false;
     for (const value of this.values) {
       if (typeof value === 'string' || value.contributes) return true;
@@ -30,18 +34,31 @@ export class GroupingComponent {
     return this;
   }
 
-  /** Contributing leaf strings in tree order (empty when this node does not contribute). */
-  collectValues(into: string[] = []): string[] {
-    if (!this.contributes) return into;
-    for (const value of this.values) {
-      if (typeof value === 'string') into.push(value);
-      else if (value.contributes) value.collectValues(into);
-    }
-    return into;
+  /** The contributing leaf strings concatenated: exactly what the hash is taken over. */
+  collectText(): string {
+    if (this.frozenText !== null) return this.frozenText;
+    if (!this.contributes) return '';
+    let text = '';
+    for (const value of this.values) text += typeof value === 'string' ? value : value.collectText();
+    return text;
+  }
+
+  /**
+   * Makes this subtree immutable (shared between events through caches) and remembers what it
+   * contributes; any later attempt to change it throws instead of silently altering other events.
+   */
+  freeze(): this {
+    if (Object.isFrozen(this)) return this;
+    for (const value of this.values) if (typeof value !== 'string') value.freeze();
+    this.frozenContributes = this.contributes;
+    this.frozenText = this.collectText();
+    Object.freeze(this.values);
+    Object.freeze(this);
+    return this;
   }
 
   hash(): string | null {
-    return this.contributes ? md5Of(this.collectValues()) : null;
+    return this.contributes ? md5OfText(this.collectText()) : null;
   }
 
   /** Full structural signature (incl. non-contributing parts), used to tell exceptions apart like Sentry's repr. */
@@ -76,5 +93,9 @@ export function leaf(id: string, value: string | null | undefined): GroupingComp
 
 /** md5 over the concatenated UTF-8 bytes of the values (Sentry's `hash_from_values`). */
 export function md5Of(values: readonly string[]): string {
-  return createHash('md5').update(values.join(''), 'utf8').digest('hex');
+  return md5OfText(values.join(''));
+}
+
+export function md5OfText(text: string): string {
+  return createHash('md5').update(text, 'utf8').digest('hex');
 }

@@ -3,6 +3,8 @@
  * parameterization regexes (one alternation; at each position the first pattern in priority order
  * wins). Differences from Python: `\d`, `\w` and `\b` are ASCII-only here.
  */
+import { BoundedLru } from './bounded-lru.ts';
+
 const DAY = 'Sun|Mon|Tue|Wed|Thu|Fri|Sat';
 const MON = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
 const ZONE = '(?:UT|GMT|(?:E|C|M|P)(?:ST|DT)|[A-IK-Z])';
@@ -90,8 +92,22 @@ function replaceMatch(...args: unknown[]): string {
 // eslint-disable-next-line no-control-regex
 const LINE_BREAK = new RegExp('\\r\\n|[\\n\\r\\v\\f\\u001c\\u001d\\u001e\\u0085\\u2028\\u2029]');
 
+/** Error messages repeat; longer ones are rarely identical and would only bloat the cache. */
+const CACHEABLE_LENGTH = 1000;
+const normalized = new BoundedLru<string, string>(2000);
+
 /** Keeps the first two non-blank lines (adding "..." when anything was cut), then parameterizes. */
 export function normalizeMessageForGrouping(message: string): string {
+  if (message.length > CACHEABLE_LENGTH) return normalizeUncached(message);
+  let result = normalized.get(message);
+  if (result === undefined) {
+    result = normalizeUncached(message);
+    normalized.set(message, result);
+  }
+  return result;
+}
+
+function normalizeUncached(message: string): string {
   let trimmed = message;
   if (LINE_BREAK.test(message) || message.trim() === '') {
     const lines: string[] = [];

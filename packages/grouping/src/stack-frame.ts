@@ -2,25 +2,25 @@ import { asLenientString, asRecord, asString, valuesOf } from './event-shape.ts'
 
 /** A frame copied out of the event, so stack-trace rules can change `in_app`/category safely. */
 export interface StackFrame {
-  function?: string;
-  rawFunction?: string;
-  module?: string;
-  filename?: string;
-  absPath?: string;
-  package?: string;
-  platform?: string;
-  lineno?: number;
-  colno?: number;
-  contextLine?: string;
+  function: string | undefined;
+  rawFunction: string | undefined;
+  module: string | undefined;
+  filename: string | undefined;
+  absPath: string | undefined;
+  package: string | undefined;
+  platform: string | undefined;
+  lineno: number | undefined;
+  colno: number | undefined;
+  contextLine: string | undefined;
   inApp: boolean | undefined;
   /** The SDK set `in_app` itself. */
   clientInApp: boolean;
-  category?: string;
+  category: string | undefined;
   sourcemap: boolean;
   /** Lazily cached normalized values for rule matching. */
-  matchPath?: string;
-  matchFilename?: string;
-  matchPackage?: string;
+  matchPath: string | undefined;
+  matchFilename: string | undefined;
+  matchPackage: string | undefined;
 }
 
 const URL_PREFIX = /^(?:file|http|https|applewebdata):/;
@@ -37,38 +37,43 @@ function urlPath(url: string): string {
   return match && match[1] ? match[1] : url;
 }
 
+/** Relay's lenient strings, with empty strings treated as missing. */
+function text(value: unknown): string | undefined {
+  const result = asLenientString(value);
+  return result === '' ? undefined : result;
+}
+
+/** Every field is always present (possibly undefined) so all frames share one object shape. */
 function readFrame(raw: unknown): StackFrame | undefined {
   const record = asRecord(raw);
   if (!record) return undefined;
   const data = asRecord(record.data);
-  const frame: StackFrame = {
-    inApp: typeof record.in_app === 'boolean' ? record.in_app : undefined,
-    clientInApp: typeof record.in_app === 'boolean',
-    sourcemap: data?.sourcemap !== undefined && data.sourcemap !== null,
-  };
-  const fields = [
-    ['function', 'function'],
-    ['rawFunction', 'raw_function'],
-    ['module', 'module'],
-    ['filename', 'filename'],
-    ['absPath', 'abs_path'],
-    ['package', 'package'],
-    ['platform', 'platform'],
-    ['contextLine', 'context_line'],
-  ] as const;
-  for (const [key, source] of fields) {
-    const value = asLenientString(record[source]);
-    if (value !== undefined && value !== '') frame[key] = value;
-  }
-  if (typeof record.lineno === 'number') frame.lineno = record.lineno;
-  if (typeof record.colno === 'number') frame.colno = record.colno;
-  const category = asString(data?.category);
-  if (category) frame.category = category;
+  const inApp = typeof record.in_app === 'boolean' ? record.in_app : undefined;
+  const absPath = text(record.abs_path);
+  let filename = text(record.filename);
   // Relay fills a missing filename from abs_path (the path part for URLs).
-  if (frame.filename === undefined && frame.absPath !== undefined) {
-    frame.filename = URL_PREFIX.test(frame.absPath) ? urlPath(frame.absPath) : frame.absPath;
+  if (filename === undefined && absPath !== undefined) {
+    filename = URL_PREFIX.test(absPath) ? urlPath(absPath) : absPath;
   }
-  return frame;
+  return {
+    function: text(record.function),
+    rawFunction: text(record.raw_function),
+    module: text(record.module),
+    filename,
+    absPath,
+    package: text(record.package),
+    platform: text(record.platform),
+    lineno: typeof record.lineno === 'number' ? record.lineno : undefined,
+    colno: typeof record.colno === 'number' ? record.colno : undefined,
+    contextLine: text(record.context_line),
+    inApp,
+    clientInApp: inApp !== undefined,
+    category: asString(data?.category) || undefined,
+    sourcemap: data?.sourcemap !== undefined && data.sourcemap !== null,
+    matchPath: undefined,
+    matchFilename: undefined,
+    matchPackage: undefined,
+  };
 }
 
 /** Frames of a stacktrace value (`{frames}` or a bare list); null when there is no stacktrace at all. */

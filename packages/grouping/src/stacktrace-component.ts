@@ -4,6 +4,7 @@ import { frameComponent, isRecursion } from './frame-component.ts';
 import { isUrlFrame, type StackFrame } from './stack-frame.ts';
 import { computeGroupingFlags, type GroupingFlags } from './stacktrace-enhancer.ts';
 import type { EnhancementRule } from './enhancement-rules.ts';
+import { stackPartsFor, type StackParts } from './stack-analysis-cache.ts';
 
 /** Components per variant name ("system", "app", "default"), in Sentry's variant order. */
 export type Variants = Map<string, GroupingComponent>;
@@ -47,8 +48,7 @@ function applyFrameLimits(components: GroupingComponent[], flags: GroupingFlags)
   return !(flags.minFrames > 0 && total > 0 && total < flags.minFrames);
 }
 
-/** Sentry's stacktrace strategy: a "system" (all frames) and an "app" (in-app frames) variant. */
-export function stacktraceVariants(input: StacktraceInput): Variants {
+function buildStackParts(input: StacktraceInput): StackParts {
   const { frames, eventPlatform, rules, exception } = input;
   const base: GroupingComponent[] = [];
   for (let i = 0; i < frames.length; i++) {
@@ -72,12 +72,24 @@ export function stacktraceVariants(input: StacktraceInput): Variants {
     base[0].setContributes(false, 'single URL JavaScript frame');
   }
   const flags = computeGroupingFlags(rules, frames, eventPlatform, exception);
+  return {
+    variants: ['system', 'app'].map((name) => {
+      const components = variantFrames(base, frames, name, flags);
+      return { name, frames: components, minFramesFailed: !applyFrameLimits(components, flags) };
+    }),
+  };
+}
+
+/** Sentry's stacktrace strategy: a "system" (all frames) and an "app" (in-app frames) variant. */
+export function stacktraceVariants(input: StacktraceInput): Variants {
+  const { frames, eventPlatform, rules } = input;
+  const parts = stackPartsFor(frames, eventPlatform, rules, () => buildStackParts(input));
   const variants: Variants = new Map();
-  for (const variant of ['system', 'app']) {
-    const components = variantFrames(base, frames, variant, flags);
-    const stacktrace = new GroupingComponent('stacktrace', components);
-    if (!applyFrameLimits(components, flags)) stacktrace.setContributes(false, 'min-frames');
-    variants.set(variant, stacktrace);
+  for (const variant of parts.variants) {
+    // The frame list is shared and frozen; the stacktrace node is per event (strategies switch it off).
+    const stacktrace = new GroupingComponent('stacktrace', variant.frames as GroupingComponent[]);
+    if (variant.minFramesFailed) stacktrace.setContributes(false, 'min-frames');
+    variants.set(variant.name, stacktrace);
   }
   return removeNonStacktraceVariants(variants);
 }

@@ -1,0 +1,102 @@
+import { BoundedLru } from './bounded-lru.ts';
+import type { EnhancementRule } from './enhancement-rules.ts';
+import type { ExceptionInfo } from './frame-matchers.ts';
+import type { GroupingComponent } from './grouping-component.ts';
+import type { StackFrame } from './stack-frame.ts';
+import { captureStack, sameStack, stackKey, type StackSignature } from './stack-signature.ts';
+import { applyFrameModifications } from './stacktrace-enhancer.ts';
+
+/** Per-variant frame components of one stack, shared between events and therefore frozen. */
+export interface StackParts {
+  variants: { name: string; frames: readonly GroupingComponent[]; minFramesFailed: boolean }[];
+}
+
+interface StackAnalysis {
+  signature: StackSignature;
+  inApp: boolean[];
+  category: (string | undefined)[];
+  parts?: StackParts;
+}
+
+/**
+ * The same stack traces arrive again and again, and rule matching plus frame components are most of
+ * the grouping cost. Keyed by the whole stack (rules look at neighbouring frames). A slot holds the
+ * few different stacks whose short keys collide; each entry is a few KB.
+ */
+const CAPACITY = 1000;
+const PER_SLOT = 8;
+const analyses = new BoundedLru<string, StackAnalysis[]>(CAPACITY);
+/** Links an event's prepared frames to their analysis for the later component step. */
+const byFrames = new WeakMap<StackFrame[], StackAnalysis>();
+
+function lookup(
+  key: string,
+  frames: StackFrame[],
+  platform: string,
+  rules: readonly EnhancementRule[],
+  exc: ExceptionInfo | undefined,
+) {
+  const slot = analyses.get(key);
+  if (!slot) return undefined;
+  for (const analysis of slot)
+    if (sameStack(analysis.signature, frames, platform, rules, exc)) return analysis;
+  return undefined;
+}
+
+/** Applies the stack-trace rules' `+app`/`-app`/`category=` to the frames (from cache when seen before). */
+export function prepareStackFrames(
+  frames: StackFrame[],
+  eventPlatform: string,
+  rules: readonly EnhancementRule[],
+  exception: ExceptionInfo | undefined,
+): void {
+  const key = stackKey(frames, eventPlatform);
+  let analysis = lookup(key, frames, eventPlatform, rules, exception);
+  if (analysis) {
+    for (let i = 0; i < frames.length; i++) {
+      const frame = frames[i] as StackFrame;
+      frame.inApp = analysis.inApp[i] as boolean;
+      frame.category = analysis.category[i];
+    }
+  } else {
+    const signature = captureStack(frames, eventPlatform, rules, exception);
+    applyFrameModifications(rules, frames, eventPlatform, exception);
+    // Sentry defaults in_app to false wherever neither the SDK nor a rule set it.
+    for (const frame of frames) frame.inApp ??= false;
+    const inApp = frames.map((frame) => frame.inApp as boolean);
+    analysis = { signature, inApp, category: frames.map((frame) => frame.category) };
+    const slot = analyses.get(key) ?? [];
+    slot.unshift(analysis);
+    if (slot.length > PER_SLOT) slot.pop();
+    analyses.set(key, slot);
+  }
+  byFrames.set(frames, analysis);
+}
+
+/**
+ * The frame components of prepared frames, built once per distinct stack. They are frozen because
+ * later events share them: anything that tried to change one would throw instead of corrupting
+ * other events' hashes.
+ */
+export function stackPartsFor(
+  frames: StackFrame[],
+  eventPlatform: string,
+  rules: readonly EnhancementRule[],
+  build: () => StackParts,
+): StackParts {
+  const analysis = byFrames.get(frames);
+  if (!analysis) return build();
+  const { signature } = analysis;
+  if (signature.rules !== rules || signature.eventPlatform !== eventPlatform) return build();
+  if (!analysis.parts) {
+    const parts = build();
+    for (const variant of parts.variants) for (const frame of variant.frames) frame.freeze();
+    analysis.parts = parts;
+  }
+  return analysis.parts;
+}
+
+/** For tests: forget every cached stack. */
+export function clearStackAnalysisCache(): void {
+  analyses.clear();
+}
