@@ -43,7 +43,7 @@ describe('startFixloop', () => {
     const first = await start({ backend: 'postgres' });
     const schema = first.config.database.dialect === 'postgres' ? first.config.database.schema : undefined;
     expect(schema).toBeDefined();
-    await first.stop();
+    await first.stop({ keepDir: true });
     running.length = 0;
     const second = await start({ backend: 'postgres', schema });
     expect(second.fixloop.dsn.replace(/:\d+\//, '/')).toBe(first.fixloop.dsn.replace(/:\d+\//, '/'));

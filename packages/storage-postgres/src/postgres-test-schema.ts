@@ -15,13 +15,19 @@ export async function createTestSchemaStorage(
     schema,
     async teardown() {
       await storage.close();
-      const client = new pg.Client({ connectionString });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      } finally {
-        await client.end();
-      }
+      await dropTestSchema(connectionString, schema);
     },
   };
+}
+
+/** Test support: drops a schema made for a test run (the name is checked: tests only). */
+export async function dropTestSchema(connectionString: string, schema: string): Promise<void> {
+  if (!/^fixloop_test_[0-9a-f]+$/.test(schema)) throw new Error(`refusing to drop schema ${schema}`);
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
 }

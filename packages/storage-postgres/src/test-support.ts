@@ -1,3 +1,3 @@
 export { startTestPostgres } from './test-database.ts';
 export type { TestPostgres } from './test-database.ts';
-export { createTestSchemaStorage } from './postgres-test-schema.ts';
+export { createTestSchemaStorage, dropTestSchema } from './postgres-test-schema.ts';

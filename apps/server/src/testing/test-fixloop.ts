@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@fixloop/config';
+import { dropTestSchema } from '@fixloop/storage-postgres/test-database';
 import type { FixloopConfig } from '@fixloop/config';
 import { startFixloop } from '../start-fixloop.ts';
 import type { RunningFixloop } from '../start-fixloop.ts';
@@ -63,6 +64,11 @@ export async function startTestFixloop(options: TestFixloopOptions = {}): Promis
     stop: async ({ keepDir = false } = {}) => {
       await fixloop.close();
       if (!keepDir && options.dir === undefined) await rm(dir, { recursive: true, force: true });
+      // keepDir means "keep the state for a restart": the schema goes with the last stop.
+      const { database } = config;
+      if (!keepDir && database.dialect === 'postgres' && database.schema) {
+        await dropTestSchema(database.connectionString, database.schema);
+      }
     },
   };
 }
