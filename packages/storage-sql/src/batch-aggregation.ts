@@ -1,8 +1,14 @@
 import { applyEventToIssue } from '@fixloop/core';
-import type { EventRecord, EventWrite, IssueStatusDetails, OutcomeWrite } from '@fixloop/core';
+import type {
+  EventRecord,
+  EventWrite,
+  IssueStatus,
+  IssueStatusDetails,
+  IssueSubstatus,
+  OutcomeWrite,
+} from '@fixloop/core';
 import type { Selectable, Updateable } from 'kysely';
 import type { IssuesTable, OutcomesTable } from './database.ts';
-import { toIssue } from './row-mapping.ts';
 
 /** The tag key whose distinct values per issue are the issue's user count. */
 export const USER_TAG = 'sentry:user';
@@ -82,10 +88,14 @@ function aggregate(issueId: number, events: AcceptedEvent[]): IssueAggregate {
     latest: latest.write.event,
     firstRelease: releases[0] ?? null,
     lastRelease: releases[releases.length - 1] ?? null,
-    tags: [...tags.values()].sort((a, b) =>
-      a.key + '\u0000' + a.value < b.key + '\u0000' + b.value ? -1 : 1,
-    ),
+    tags: [...tags.values()].sort(compareTags),
   };
+}
+
+/** By key, then value: the lock order concurrent writers share (same as comparing `key\0value`). */
+function compareTags(a: TagAggregate, b: TagAggregate): number {
+  if (a.key !== b.key) return a.key < b.key ? -1 : 1;
+  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
 }
 
 export interface IssueUpdatePlan {
@@ -93,19 +103,43 @@ export interface IssueUpdatePlan {
   regressed: boolean;
 }
 
+/** The issue columns a batch update reads: selecting only these keeps the per-issue read cheap. */
+export const ISSUE_COUNTER_COLUMNS = [
+  'times_seen',
+  'user_count',
+  'first_seen',
+  'last_seen',
+  'level',
+  'first_release',
+  'last_release',
+  'status',
+  'substatus',
+  'status_details',
+  'resolved_at',
+] as const;
+export type IssueCounterRow = Pick<Selectable<IssuesTable>, (typeof ISSUE_COUNTER_COLUMNS)[number]>;
+
 /**
  * The new counters and status of an issue after a batch. `created` issues start as unresolved/new
  * (seeded with zero counts); the lifecycle rules themselves are core's `applyEventToIssue`.
  */
 export function planIssueUpdate(
-  row: Selectable<IssuesTable>,
+  row: IssueCounterRow,
   agg: IssueAggregate,
   created: boolean,
   newUsers: number,
 ): IssueUpdatePlan {
-  const issue = toIssue(row);
-  const timesSeen = issue.timesSeen + agg.events.length;
-  const lastSeen = Math.max(issue.lastSeen.getTime(), agg.lastSeen);
+  // Numbers go through Number(): node-postgres may hand BIGINT columns over as strings.
+  const timesSeen = Number(row.times_seen) + agg.events.length;
+  const lastSeenBefore = Number(row.last_seen);
+  const resolvedAt = row.resolved_at === null ? null : new Date(Number(row.resolved_at));
+  const issue = {
+    status: row.status as IssueStatus,
+    substatus: row.substatus as IssueSubstatus,
+    statusDetails: JSON.parse(row.status_details) as IssueStatusDetails,
+    resolvedAt,
+    timesSeen: Number(row.times_seen),
+  };
   const skipTransition = created && agg.events.length === 1;
   const t = skipTransition
     ? { ...issue, regressed: false }
@@ -114,15 +148,16 @@ export function planIssueUpdate(
     regressed: t.regressed,
     values: {
       times_seen: timesSeen,
-      user_count: issue.userCount + newUsers,
-      first_seen: Math.min(issue.firstSeen.getTime(), agg.firstSeen),
-      last_seen: lastSeen,
-      level: agg.lastSeen >= issue.lastSeen.getTime() ? agg.latest.level : issue.level,
-      first_release: issue.firstRelease ?? agg.firstRelease,
-      last_release: agg.lastRelease ?? issue.lastRelease,
+      user_count: Number(row.user_count) + newUsers,
+      first_seen: Math.min(Number(row.first_seen), agg.firstSeen),
+      last_seen: Math.max(lastSeenBefore, agg.lastSeen),
+      level: agg.lastSeen >= lastSeenBefore ? agg.latest.level : row.level,
+      first_release: row.first_release ?? agg.firstRelease,
+      last_release: agg.lastRelease ?? row.last_release,
       status: t.status,
       substatus: t.substatus,
-      status_details: JSON.stringify(t.statusDetails satisfies IssueStatusDetails),
+      status_details:
+        t.statusDetails === issue.statusDetails ? row.status_details : JSON.stringify(t.statusDetails),
       resolved_at: t.resolvedAt?.getTime() ?? null,
     },
   };

@@ -1,7 +1,7 @@
 export type * from './database.ts';
 export type { SqlDialect } from './sql-dialect.ts';
 export { runMigrations } from './run-migrations.ts';
-export { compressJson, decompressJson } from './payload-codec.ts';
+export { compressJson, decompressJson, encodeJsonText } from './payload-codec.ts';
 export { encodeEventRecord, decodeEventRecord, encodeTimeline, decodeTimeline } from './event-payload.ts';
 export { toIssue, toJob } from './row-mapping.ts';
 export { isUniqueViolation } from './unique-violation.ts';
@@ -12,8 +12,20 @@ export { createSqlEventStore } from './sql-event-store.ts';
 export { createSqlRetentionStore } from './sql-retention-store.ts';
 export { createSqlJobQueue, recoverStaleJobs } from './sql-job-queue.ts';
 export type { ClaimDueJobs, ClaimOptions } from './sql-job-queue.ts';
-export { aggregateByIssue, aggregateOutcomes, planIssueUpdate, USER_TAG } from './batch-aggregation.ts';
-export type { AcceptedEvent, IssueAggregate, IssueUpdatePlan, TagAggregate } from './batch-aggregation.ts';
+export {
+  aggregateByIssue,
+  aggregateOutcomes,
+  planIssueUpdate,
+  ISSUE_COUNTER_COLUMNS,
+  USER_TAG,
+} from './batch-aggregation.ts';
+export type {
+  AcceptedEvent,
+  IssueAggregate,
+  IssueCounterRow,
+  IssueUpdatePlan,
+  TagAggregate,
+} from './batch-aggregation.ts';
 export {
   assembleResults,
   eventRow,

@@ -1,12 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '@fixloop/core';
-import type { EventWrite, EventWriteResult, IngestBatch, IngestStore } from '@fixloop/core';
+import type { EventRecord, EventWrite, EventWriteResult, IngestBatch, IngestStore } from '@fixloop/core';
 import {
   aggregateByIssue,
   aggregateOutcomes,
   assembleResults,
+  encodeEventRecord,
   encodeTimeline,
-  eventRow,
   followUpJobRow,
   newIssueRow,
   planIssueUpdate,
@@ -15,10 +15,9 @@ import {
   ISSUE_REGRESSED_JOB,
   USER_TAG,
 } from '@fixloop/storage-sql';
-import type { AcceptedEvent, IssueAggregate, IssuesTable } from '@fixloop/storage-sql';
-import type { Selectable } from 'kysely';
+import type { AcceptedEvent, IssueAggregate } from '@fixloop/storage-sql';
 import { prepareIngestStatements } from './sqlite-statements.ts';
-import type { IngestStatements } from './sqlite-statements.ts';
+import type { EventValues, IngestStatements } from './sqlite-statements.ts';
 
 /**
  * The SQLite hot path: raw prepared statements in ONE synchronous transaction per batch (Kysely's
@@ -43,17 +42,18 @@ function writeBatch(s: IngestStatements, batch: IngestBatch, now: number): Event
   const accepted: AcceptedEvent[] = [];
   const duplicates = new Map<number, number | null>();
   const created = new Set<number>();
-  batch.events.forEach((write, index) => {
-    const { projectId, eventId } = write.event;
-    const storedIssue = s.findEventIssue.get(projectId, eventId);
+  const { events } = batch;
+  for (let index = 0; index < events.length; index++) {
+    const write = events[index] as EventWrite;
+    const storedIssue = s.findEventIssue.get(write.event.projectId, write.event.eventId);
     if (storedIssue !== undefined) {
       duplicates.set(index, Number(storedIssue));
-      return;
+      continue;
     }
     const issueId = resolveIssue(s, write, created);
-    s.insertEvent.run(eventRow(write, issueId));
+    s.insertEvent.run(...eventValues(write.event, issueId));
     accepted.push({ index, write, issueId });
-  });
+  }
 
   const stored = new Map<number, EventWriteResult>();
   for (const agg of aggregateByIssue(accepted)) {
@@ -74,12 +74,33 @@ function writeBatch(s: IngestStatements, batch: IngestBatch, now: number): Event
   return assembleResults(batch.events, stored, duplicates, new Map());
 }
 
+/** The same values as the shared `eventRow`, positionally (see the insertEvent statement). */
+function eventValues(event: EventRecord, issueId: number): EventValues {
+  return [
+    event.projectId,
+    event.eventId,
+    issueId,
+    event.timestamp.getTime(),
+    event.receivedAt.getTime(),
+    event.level,
+    event.environment,
+    event.release,
+    event.userKey,
+    event.title,
+    encodeEventRecord(event),
+  ];
+}
+
 /** The issue of any known hash, else a new issue; maps every hash of the event not yet mapped. */
 function resolveIssue(s: IngestStatements, write: EventWrite, created: Set<number>): number {
   const { projectId } = write.event;
+  const { primaryHash, hashes } = write.grouping;
   let issueId: number | undefined;
   const unmapped: string[] = [];
-  for (const hash of new Set([write.grouping.primaryHash, ...write.grouping.hashes])) {
+  // Most events carry just their primary hash: skip building a Set for them.
+  const distinct =
+    hashes.length === 1 && hashes[0] === primaryHash ? hashes : new Set([primaryHash, ...hashes]);
+  for (const hash of distinct) {
     const found = s.findHashIssue.get(projectId, hash);
     if (found === undefined) unmapped.push(hash);
     else issueId ??= found;
@@ -98,17 +119,13 @@ function resolveIssue(s: IngestStatements, write: EventWrite, created: Set<numbe
 function updateIssue(s: IngestStatements, agg: IssueAggregate, created: boolean): boolean {
   let newUsers = 0;
   for (const tag of agg.tags) {
-    const timesSeen = s.upsertTag.get(
-      agg.issueId,
-      tag.key,
-      tag.value,
-      tag.count,
-      tag.firstSeen,
-      tag.lastSeen,
-    );
-    if (tag.key === USER_TAG && timesSeen === tag.count) newUsers += 1;
+    const { key, value, count, firstSeen, lastSeen } = tag;
+    if (key !== USER_TAG) s.upsertTag.run(agg.issueId, key, value, count, firstSeen, lastSeen);
+    else if (s.upsertUserTag.get(agg.issueId, key, value, count, firstSeen, lastSeen) === count)
+      newUsers += 1;
   }
-  const row = s.selectIssue.get(agg.issueId) as Selectable<IssuesTable>;
+  const row = s.selectIssue.get(agg.issueId);
+  if (row === undefined) throw new AppError('internal', `issue ${agg.issueId} vanished during ingest`);
   const plan = planIssueUpdate(row, agg, created, newUsers);
   s.updateIssue.run({ ...plan.values, id: agg.issueId });
   return plan.regressed;

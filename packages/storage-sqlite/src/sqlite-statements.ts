@@ -1,4 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { ISSUE_COUNTER_COLUMNS } from '@fixloop/storage-sql';
+import type { IssueCounterRow } from '@fixloop/storage-sql';
 
 /** `INSERT INTO t (a, b) VALUES (@a, @b)`: rows are bound by name from the shared row builders. */
 export function insertSql(table: string, columns: readonly string[], suffix = ''): string {
@@ -43,19 +45,6 @@ const EVENT_COLUMNS = [
   'title',
   'payload',
 ] as const;
-const ISSUE_UPDATE_COLUMNS = [
-  'times_seen',
-  'user_count',
-  'first_seen',
-  'last_seen',
-  'level',
-  'first_release',
-  'last_release',
-  'status',
-  'substatus',
-  'status_details',
-  'resolved_at',
-] as const;
 const JOB_COLUMNS = [
   'kind',
   'payload',
@@ -65,6 +54,27 @@ const JOB_COLUMNS = [
   'max_attempts',
   'run_at',
   'created_at',
+];
+
+const UPSERT_TAG = `INSERT INTO issue_tag_values (issue_id, key, value, times_seen, first_seen, last_seen)
+  VALUES (?, ?, ?, ?, ?, ?)
+  ON CONFLICT (issue_id, key, value) DO UPDATE SET times_seen = times_seen + excluded.times_seen,
+    first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)`;
+
+type TagValues = [number, string, string, number, number, number];
+/** EVENT_COLUMNS' values, in order. */
+export type EventValues = [
+  number,
+  string,
+  number,
+  number,
+  number,
+  string,
+  string,
+  string | null,
+  string | null,
+  string,
+  Buffer,
 ];
 
 /** The hot path's prepared statements; prepared once, after migrations created the tables. */
@@ -87,20 +97,19 @@ export function prepareIngestStatements(db: BetterSqlite3.Database) {
     insertHash: db.prepare<[number, string, number]>(
       'INSERT INTO issue_hashes (project_id, hash, issue_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
     ),
-    insertEvent: db.prepare(insertSql('events', EVENT_COLUMNS)),
-    selectIssue: db.prepare('SELECT * FROM issues WHERE id = ?'),
-    // One statement per tag value: a row whose count equals what this batch added was just inserted.
-    upsertTag: db
-      .prepare<[number, string, string, number, number, number], number>(
-        `INSERT INTO issue_tag_values (issue_id, key, value, times_seen, first_seen, last_seen)
-         VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (issue_id, key, value) DO UPDATE SET times_seen = times_seen + excluded.times_seen,
-           first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)
-         RETURNING times_seen`,
-      )
-      .pluck(),
+    // Positional: binding 11 values by name from a fresh object per event costs more than the insert.
+    insertEvent: db.prepare<EventValues>(
+      `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`,
+    ),
+    selectIssue: db.prepare<[number], IssueCounterRow>(
+      `SELECT ${ISSUE_COUNTER_COLUMNS.join(', ')} FROM issues WHERE id = ?`,
+    ),
+    // One statement per tag value. Only user values need to know whether the row is new (a count equal
+    // to what this batch added means it was just inserted), so only they pay for RETURNING.
+    upsertTag: db.prepare<TagValues>(UPSERT_TAG),
+    upsertUserTag: db.prepare<TagValues, number>(`${UPSERT_TAG} RETURNING times_seen`).pluck(),
     updateIssue: db.prepare(
-      `UPDATE issues SET ${ISSUE_UPDATE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`,
+      `UPDATE issues SET ${ISSUE_COUNTER_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`,
     ),
     insertTimeline: db.prepare<[number, string, number, Buffer]>(
       `INSERT INTO event_timelines (project_id, event_id, received_at, entries) VALUES (?, ?, ?, ?)
