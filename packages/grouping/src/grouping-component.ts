@@ -1,6 +1,19 @@
 import { createHash } from 'node:crypto';
 
 /**
+ * What a subtree contributes, computed once and reused across events (see `summarized`). `expand`
+ * rebuilds the full children only when something needs the structure itself, which is rare.
+ */
+export interface ComponentSummary {
+  /** The node's contributing leaf strings concatenated, as if it were not forced on or off. */
+  text: string;
+  contributes: boolean;
+  /** Ids of descendants that contribute (what `hasContributing` asks). */
+  contributingIds: ReadonlySet<string>;
+  expand: () => GroupingComponent[];
+}
+
+/**
  * One node of a grouping tree, shaped like Sentry's grouping components: a node contributes to the
  * hash when it has values and (unless forced) when any child contributes. The hash is md5 over the
  * contributing leaf strings in tree order, which is exactly what Sentry's snapshots encode.
@@ -8,20 +21,40 @@ import { createHash } from 'node:crypto';
 export class GroupingComponent {
   hint: string | null = null;
   private forced: boolean | null = null;
-  /** Set by `freeze()`: the subtree can no longer change, so its outcome is computed once. */
-  private frozenText: string | null = null;
-  private frozenContributes = false;
+  private summary: ComponentSummary | null = null;
+  private children: (GroupingComponent | string)[] | null;
 
   constructor(
     readonly id: string,
-    public values: (GroupingComponent | string)[] = [],
-  ) {}
+    values: (GroupingComponent | string)[] = [],
+  ) {
+    this.children = values;
+  }
+
+  /** A node standing for an already evaluated subtree: hashing it never walks the subtree. */
+  static summarized(id: string, summary: ComponentSummary): GroupingComponent {
+    const component = new GroupingComponent(id);
+    component.summary = summary;
+    component.children = null;
+    return component;
+  }
+
+  get values(): (GroupingComponent | string)[] {
+    if (this.children === null) this.children = this.summary ? this.summary.expand() : [];
+    return this.children;
+  }
+
+  set values(values: (GroupingComponent | string)[]) {
+    this.children = values;
+    this.summary = null;
+  }
 
   get contributes(): boolean {
     if (this.forced !== null) return this.forced;
-    if (this.frozenText !== null) return this.frozenContributes;
-    if (this.values.length === 0) return false;
-    for (const value of this.values) {
+    if (this.summary !== null) return this.summary.contributes;
+    const values = this.values;
+    if (values.length === 0) return false;
+    for (const value of values) {
       if (typeof value === 'string' || value.contributes) return true;
     }
     return false;
@@ -34,27 +67,13 @@ export class GroupingComponent {
     return this;
   }
 
-  /** The contributing leaf strings concatenated: exactly what the hash is taken over. */
+  /** The contributing leaf strings concatenated in tree order: exactly what the hash is taken over. */
   collectText(): string {
-    if (this.frozenText !== null) return this.frozenText;
     if (!this.contributes) return '';
+    if (this.summary !== null) return this.summary.text;
     let text = '';
     for (const value of this.values) text += typeof value === 'string' ? value : value.collectText();
     return text;
-  }
-
-  /**
-   * Makes this subtree immutable (shared between events through caches) and remembers what it
-   * contributes; any later attempt to change it throws instead of silently altering other events.
-   */
-  freeze(): this {
-    if (Object.isFrozen(this)) return this;
-    for (const value of this.values) if (typeof value !== 'string') value.freeze();
-    this.frozenContributes = this.contributes;
-    this.frozenText = this.collectText();
-    Object.freeze(this.values);
-    Object.freeze(this);
-    return this;
   }
 
   hash(): string | null {
@@ -76,14 +95,25 @@ export class GroupingComponent {
     return undefined;
   }
 
-  /** True when this node or any descendant with the given id contributes. */
+  /** True when any descendant with the given id contributes. */
   hasContributing(id: string): boolean {
+    if (this.summary !== null) return this.summary.contributingIds.has(id);
     for (const value of this.values) {
       if (typeof value === 'string') continue;
       if (value.id === id && value.contributes) return true;
       if (value.hasContributing(id)) return true;
     }
     return false;
+  }
+
+  /** Ids of all contributing descendants, for a summary. */
+  contributingIds(into = new Set<string>()): Set<string> {
+    for (const value of this.values) {
+      if (typeof value === 'string') continue;
+      if (value.contributes) into.add(value.id);
+      value.contributingIds(into);
+    }
+    return into;
   }
 }
 

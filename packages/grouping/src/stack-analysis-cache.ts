@@ -1,14 +1,14 @@
 import { BoundedLru } from './bounded-lru.ts';
 import type { EnhancementRule } from './enhancement-rules.ts';
 import type { ExceptionInfo } from './frame-matchers.ts';
-import type { GroupingComponent } from './grouping-component.ts';
+import type { ComponentSummary } from './grouping-component.ts';
 import type { StackFrame } from './stack-frame.ts';
 import { captureStack, sameStack, stackKey, type StackSignature } from './stack-signature.ts';
 import { applyFrameModifications } from './stacktrace-enhancer.ts';
 
-/** Per-variant frame components of one stack, shared between events and therefore frozen. */
+/** What each stacktrace variant of one stack contributes; shared between events, never changed. */
 export interface StackParts {
-  variants: { name: string; frames: readonly GroupingComponent[]; minFramesFailed: boolean }[];
+  variants: { name: string; summary: ComponentSummary; minFramesFailed: boolean }[];
 }
 
 interface StackAnalysis {
@@ -73,11 +73,7 @@ export function prepareStackFrames(
   byFrames.set(frames, analysis);
 }
 
-/**
- * The frame components of prepared frames, built once per distinct stack. They are frozen because
- * later events share them: anything that tried to change one would throw instead of corrupting
- * other events' hashes.
- */
+/** The stacktrace variants of prepared frames, evaluated once per distinct stack. */
 export function stackPartsFor(
   frames: StackFrame[],
   eventPlatform: string,
@@ -88,11 +84,7 @@ export function stackPartsFor(
   if (!analysis) return build();
   const { signature } = analysis;
   if (signature.rules !== rules || signature.eventPlatform !== eventPlatform) return build();
-  if (!analysis.parts) {
-    const parts = build();
-    for (const variant of parts.variants) for (const frame of variant.frames) frame.freeze();
-    analysis.parts = parts;
-  }
+  analysis.parts ??= build();
   return analysis.parts;
 }
 

@@ -34,8 +34,13 @@ export interface StackSignature {
   eventPlatform: string;
   /** Only when some rule reads it: varying error messages must not defeat the cache otherwise. */
   exception: ExceptionInfo | undefined;
-  /** Copies of the frames as they were before any rule changed them. */
-  frames: StackFrame[];
+  /**
+   * The first event's frame objects (no copies: a cache fill should allocate little). Rules change
+   * `inApp` and `category` on them afterwards, so the values from before are kept beside them.
+   */
+  frames: readonly StackFrame[];
+  inApp: (boolean | undefined)[];
+  category: (string | undefined)[];
 }
 
 const readsException = new WeakMap<readonly EnhancementRule[], boolean>();
@@ -73,27 +78,37 @@ export function captureStack(
     rules,
     eventPlatform,
     exception: relevant && { type: relevant.type, value: relevant.value, mechanism: relevant.mechanism },
-    frames: frames.map((frame) => ({ ...frame })),
+    frames,
+    inApp: frames.map((frame) => frame.inApp),
+    category: frames.map((frame) => frame.category),
   };
 }
 
-/** Field by field on purpose: one monomorphic comparison per field, no per-call allocation. */
-export function sameFrame(a: StackFrame, b: StackFrame): boolean {
+/**
+ * Field by field on purpose: one monomorphic comparison per field, no per-call allocation. `cached`
+ * is a frame the rules have since changed, so its original `inApp` and `category` are passed in.
+ */
+export function sameFrame(
+  cached: StackFrame,
+  inApp: boolean | undefined,
+  category: string | undefined,
+  frame: StackFrame,
+): boolean {
   return (
-    a.function === b.function &&
-    a.rawFunction === b.rawFunction &&
-    a.module === b.module &&
-    a.filename === b.filename &&
-    a.absPath === b.absPath &&
-    a.package === b.package &&
-    a.platform === b.platform &&
-    a.lineno === b.lineno &&
-    a.colno === b.colno &&
-    a.contextLine === b.contextLine &&
-    a.inApp === b.inApp &&
-    a.clientInApp === b.clientInApp &&
-    a.category === b.category &&
-    a.sourcemap === b.sourcemap &&
+    cached.function === frame.function &&
+    cached.rawFunction === frame.rawFunction &&
+    cached.module === frame.module &&
+    cached.filename === frame.filename &&
+    cached.absPath === frame.absPath &&
+    cached.package === frame.package &&
+    cached.platform === frame.platform &&
+    cached.lineno === frame.lineno &&
+    cached.colno === frame.colno &&
+    cached.contextLine === frame.contextLine &&
+    inApp === frame.inApp &&
+    cached.clientInApp === frame.clientInApp &&
+    category === frame.category &&
+    cached.sourcemap === frame.sourcemap &&
     SIGNATURE_IS_EXHAUSTIVE
   );
 }
@@ -119,7 +134,8 @@ export function sameStack(
     return false;
   }
   for (let i = 0; i < frames.length; i++) {
-    if (!sameFrame(signature.frames[i] as StackFrame, frames[i] as StackFrame)) return false;
+    const cached = signature.frames[i] as StackFrame;
+    if (!sameFrame(cached, signature.inApp[i], signature.category[i], frames[i] as StackFrame)) return false;
   }
   return true;
 }

@@ -1,4 +1,4 @@
-import { GroupingComponent } from './grouping-component.ts';
+import { GroupingComponent, type ComponentSummary } from './grouping-component.ts';
 import { behaviorFamily, type ExceptionInfo } from './frame-matchers.ts';
 import { frameComponent, isRecursion } from './frame-component.ts';
 import { isUrlFrame, type StackFrame } from './stack-frame.ts';
@@ -48,7 +48,13 @@ function applyFrameLimits(components: GroupingComponent[], flags: GroupingFlags)
   return !(flags.minFrames > 0 && total > 0 && total < flags.minFrames);
 }
 
-function buildStackParts(input: StacktraceInput): StackParts {
+interface BuiltVariant {
+  name: string;
+  frames: GroupingComponent[];
+  minFramesFailed: boolean;
+}
+
+function buildVariants(input: StacktraceInput): BuiltVariant[] {
   const { frames, eventPlatform, rules, exception } = input;
   const base: GroupingComponent[] = [];
   for (let i = 0; i < frames.length; i++) {
@@ -72,10 +78,40 @@ function buildStackParts(input: StacktraceInput): StackParts {
     base[0].setContributes(false, 'single URL JavaScript frame');
   }
   const flags = computeGroupingFlags(rules, frames, eventPlatform, exception);
+  return ['system', 'app'].map((name) => {
+    const components = variantFrames(base, frames, name, flags);
+    return { name, frames: components, minFramesFailed: !applyFrameLimits(components, flags) };
+  });
+}
+
+/** Few distinct id sets occur; sharing them keeps cached summaries small. */
+const idSets = new Map<string, ReadonlySet<string>>();
+
+function sharedIds(ids: Set<string>): ReadonlySet<string> {
+  const key = [...ids].sort().join(',');
+  let shared = idSets.get(key);
+  if (!shared) {
+    shared = ids;
+    if (idSets.size < 1000) idSets.set(key, shared);
+  }
+  return shared;
+}
+
+/**
+ * Evaluates the stack once and keeps only what hashing needs. The full frame components are rebuilt
+ * from the same (unchanged) input only if something asks for the structure (exception groups).
+ */
+function summarizeStack(input: StacktraceInput): StackParts {
   return {
-    variants: ['system', 'app'].map((name) => {
-      const components = variantFrames(base, frames, name, flags);
-      return { name, frames: components, minFramesFailed: !applyFrameLimits(components, flags) };
+    variants: buildVariants(input).map((variant, index) => {
+      const node = new GroupingComponent('stacktrace', variant.frames);
+      const summary: ComponentSummary = {
+        text: node.collectText(),
+        contributes: node.contributes,
+        contributingIds: sharedIds(node.contributingIds()),
+        expand: () => (buildVariants(input)[index] as BuiltVariant).frames,
+      };
+      return { name: variant.name, summary, minFramesFailed: variant.minFramesFailed };
     }),
   };
 }
@@ -83,11 +119,11 @@ function buildStackParts(input: StacktraceInput): StackParts {
 /** Sentry's stacktrace strategy: a "system" (all frames) and an "app" (in-app frames) variant. */
 export function stacktraceVariants(input: StacktraceInput): Variants {
   const { frames, eventPlatform, rules } = input;
-  const parts = stackPartsFor(frames, eventPlatform, rules, () => buildStackParts(input));
+  const parts = stackPartsFor(frames, eventPlatform, rules, () => summarizeStack(input));
   const variants: Variants = new Map();
   for (const variant of parts.variants) {
-    // The frame list is shared and frozen; the stacktrace node is per event (strategies switch it off).
-    const stacktrace = new GroupingComponent('stacktrace', variant.frames as GroupingComponent[]);
+    // The summary is shared; the node is per event (strategies may switch it off).
+    const stacktrace = GroupingComponent.summarized('stacktrace', variant.summary);
     if (variant.minFramesFailed) stacktrace.setContributes(false, 'min-frames');
     variants.set(variant.name, stacktrace);
   }
