@@ -21,6 +21,7 @@ export function normalizeContexts(value: unknown, errors: ProcessingErrors): Jso
 export function contextTag(context: unknown, majorOnly: boolean): string | null {
   if (!isObject(context) || typeof context.name !== 'string' || !context.name) return null;
   const version = typeof context.version === 'string' ? context.version : '';
-  const shown = majorOnly ? (version.split('.')[0] ?? '') : version;
+  const dot = majorOnly ? version.indexOf('.') : -1;
+  const shown = dot === -1 ? version : version.slice(0, dot);
   return shown ? `${context.name} ${shown}` : context.name;
 }

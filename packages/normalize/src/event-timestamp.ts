@@ -35,6 +35,30 @@ export function epochToDate(seconds: number): Date {
   return new Date(Math.round(seconds * 1000));
 }
 
+/** Date#toISOString costs ~0.7 µs; timelines format one per entry. Years 0000-9999 are formatted here. */
+const MS_PER_DAY = 86_400_000;
+const YEAR_10000_MS = 253_402_300_800_000;
+let cachedDay = Number.NaN;
+let cachedDayPrefix = '';
+
 export function epochToIso(seconds: number): string {
-  return epochToDate(seconds).toISOString();
+  const ms = Math.round(seconds * 1000);
+  if (!(ms >= 0 && ms < YEAR_10000_MS)) return new Date(ms).toISOString();
+  const day = Math.floor(ms / MS_PER_DAY);
+  if (day !== cachedDay) {
+    cachedDayPrefix = new Date(day * MS_PER_DAY).toISOString().slice(0, 11);
+    cachedDay = day;
+  }
+  let rest = ms - day * MS_PER_DAY;
+  const millis = rest % 1000;
+  rest = (rest - millis) / 1000;
+  const secs = rest % 60;
+  rest = (rest - secs) / 60;
+  const mins = rest % 60;
+  const hours = (rest - mins) / 60;
+  return `${cachedDayPrefix}${pad2(hours)}:${pad2(mins)}:${pad2(secs)}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
+}
+
+function pad2(value: number): string {
+  return value < 10 ? `0${value}` : `${value}`;
 }

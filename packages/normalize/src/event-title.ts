@@ -1,14 +1,23 @@
 import type { IssueMetadata } from '@fixloop/core';
-import { framesOf, mainException } from './event-exception.ts';
+import { mainException } from './event-exception.ts';
 import { firstLine, isObject, nonEmptyString, truncate, type JsonObject } from './json-value.ts';
 
 const MAX_TITLE_LENGTH = 1024;
 
 /** The crashing frame: the newest in-app frame, else the newest frame. */
 export function topFrame(exception: JsonObject | null): JsonObject | null {
-  const frames = framesOf(exception);
-  for (let i = frames.length - 1; i >= 0; i--) if (frames[i]?.in_app === true) return frames[i] ?? null;
-  return frames[frames.length - 1] ?? null;
+  const stacktrace = exception?.stacktrace;
+  if (!isObject(stacktrace) || !Array.isArray(stacktrace.frames)) return null;
+  // Same answer as scanning framesOf(exception), without building the filtered list on the hot path.
+  const frames: unknown[] = stacktrace.frames;
+  let last: JsonObject | null = null;
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const frame = frames[i];
+    if (!isObject(frame)) continue;
+    if (frame.in_app === true) return frame;
+    last ??= frame;
+  }
+  return last;
 }
 
 /** Synthetic exceptions (e.g. from a captured message) carry a meaningless type; Sentry names them by the frame. */
