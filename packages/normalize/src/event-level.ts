@@ -26,6 +26,9 @@ const PYTHON_LEVELS = new Map<number, Level>([
 /** A Sentry level, or null when the value is not one (the caller defaults to `error`). */
 export function parseLevel(value: unknown): Level | null {
   if (typeof value === 'string') {
+    // Nearly every SDK sends a canonical name, which trimming and lowercasing would not change.
+    const direct = ALIASES.get(value);
+    if (direct) return direct;
     const text = value.trim().toLowerCase();
     if (/^\d+$/.test(text)) return PYTHON_LEVELS.get(Number(text)) ?? null;
     return ALIASES.get(text) ?? null;
