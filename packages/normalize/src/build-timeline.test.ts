@@ -232,3 +232,28 @@ describe('buildTimeline: FULL_EVENT_TIMELINE_V1', () => {
     expect(entry!.data).toEqual({ token: '[Filtered]' });
   });
 });
+
+describe('buildTimeline: ordering fast path', () => {
+  it('still sorts breadcrumbs that arrive out of order, keeping ties in breadcrumb order', () => {
+    const entries = buildTimeline({
+      platform: 'node',
+      timestamp: 1767225610,
+      breadcrumbs: {
+        values: [
+          { timestamp: 1767225605, message: 'b' },
+          { timestamp: 1767225601, message: 'a' },
+          { timestamp: 1767225605, message: 'c' },
+        ],
+      },
+    });
+    expect(entries.map((e) => e.message)).toEqual(['a', 'b', 'c', '<unknown>']);
+    expect(entries[0]?.ts).toBe('2026-01-01T00:00:01.000Z');
+  });
+
+  it('formats timestamps exactly as Date#toISOString', () => {
+    for (const ts of [0, 0.0005, 951782400.999, 1767225599.9996, 99_999_999_999.999]) {
+      const [entry] = buildTimeline({ platform: 'node', timestamp: ts, breadcrumbs: [{ timestamp: ts }] });
+      expect(entry?.ts).toBe(new Date(Math.round(ts * 1000)).toISOString());
+    }
+  });
+});
