@@ -14,9 +14,9 @@ describe('payload codec', () => {
     expect(decompressJson(compressJson([1, 2]))).toEqual([1, 2]);
   });
 
-  it('deflates large values behind a format byte and round-trips them', () => {
+  it('compresses large values behind a format byte and round-trips them', () => {
     const blob = compressJson(large);
-    expect(blob[0]).toBe(0x01);
+    expect(blob[0]).toBe(0x02);
     expect(blob.length).toBeLessThan(JSON.stringify(large).length / 3);
     expect(decompressJson(blob)).toEqual(large);
   });
@@ -24,12 +24,12 @@ describe('payload codec', () => {
   it('counts UTF-8 bytes, not characters, against the threshold', () => {
     const text = JSON.stringify({ s: 'é'.repeat(Math.ceil(COMPRESS_MIN_BYTES / 2)) });
     expect(text.length).toBeLessThan(COMPRESS_MIN_BYTES);
-    expect(encodeJsonText(text)[0]).toBe(0x01);
+    expect(encodeJsonText(text)[0]).toBe(0x02);
     expect(decompressJson(encodeJsonText(text))).toEqual(JSON.parse(text));
   });
 
   it('compresses JSON that is not an object or array, so its first byte cannot be mistaken', () => {
-    expect(encodeJsonText('"x"')[0]).toBe(0x01);
+    expect(encodeJsonText('"x"')[0]).toBe(0x02);
     expect(decompressJson(encodeJsonText('"x"'))).toBe('x');
     expect(decompressJson(encodeJsonText('12'))).toBe(12);
   });
@@ -47,7 +47,7 @@ describe('payload codec', () => {
   });
 
   it('rejects a blob of unknown format with a clear error', () => {
-    expect(() => decompressJson(Buffer.from([0x02, 1, 2]))).toThrow(AppError);
+    expect(() => decompressJson(Buffer.from([0x03, 1, 2]))).toThrow(AppError);
     expect(() => decompressJson(Buffer.alloc(0))).toThrow(/unknown format byte none/);
   });
 });
