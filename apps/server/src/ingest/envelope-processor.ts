@@ -54,7 +54,8 @@ export async function processEnvelope(
 ): Promise<ProcessedEnvelope> {
   const builder = new IngestUnitBuilder(context.projectId, context.receivedAt);
   const envelopeEventId = normalizeEventId(envelope.headers['event_id']);
-  const attachedTimeline = extractAttachedTimeline(envelope.items);
+  const timeline = extractAttachedTimeline(envelope.items);
+  const attachedTimeline = timeline?.document;
   // The heavy part (parse, normalize, group) of every event item at once, possibly on another thread.
   const tasks: EventTask[] = envelope.items
     .filter((item) => item.headers.type === 'event')
@@ -69,6 +70,9 @@ export async function processEnvelope(
       builder.unit.events.push(write);
       builder.outcome('error', 'accepted');
       firstEventId ??= write.event.eventId;
+    } else if (type === 'attachment' && item === timeline?.item && writes.length > 0) {
+      // Kept as the event's timeline, PII-scrubbed; a raw copy would bypass scrubbing.
+      builder.outcome('attachment', 'accepted');
     } else if (type === 'attachment') {
       addAttachment(builder, item, envelopeEventId ?? firstEventId, context);
     } else if (type === 'feedback') {

@@ -32,6 +32,6 @@ export function buildEventWrite(
       severity,
       errorClass,
     },
-    timeline: buildTimeline(record.payload, attachedTimeline),
+    timeline: buildTimeline(record.payload, attachedTimeline, context.scrubbing),
   };
 }

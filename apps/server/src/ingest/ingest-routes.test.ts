@@ -167,6 +167,7 @@ describe.each(TEST_BACKENDS)('ingest routes (%s)', (backend) => {
           event: 'http',
           message: 'POST /api/pay',
           network: { method: 'post', url: '/api/pay', statusCode: 502 },
+          context: { authorization: 'Bearer abc.def.ghi', card: '4111 1111 1111 1111' },
         },
       ],
     };
@@ -184,6 +185,10 @@ describe.each(TEST_BACKENDS)('ingest routes (%s)', (backend) => {
       layer: 'network',
       network: { method: 'POST', statusCode: 502, failed: true },
     });
+    // Scrubbed like the event, and not kept a second time as a raw (unscrubbed) attachment.
+    expect(request?.data).toMatchObject({ authorization: '[Filtered]', card: '[Filtered]' });
+    expect(JSON.stringify(timeline)).not.toMatch(/abc\.def\.ghi|4111 1111/);
+    expect(await t.fixloop.storage.events.listAttachments(t.projectId, id)).toEqual([]);
   });
 
   it('drops sessions and client reports, answers {} and counts them as outcomes', async () => {

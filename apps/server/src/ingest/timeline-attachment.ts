@@ -3,12 +3,17 @@ import type { EnvelopeItem } from '@fixloop/ingest';
 
 export const TIMELINE_FORMAT = 'FULL_EVENT_TIMELINE_V1';
 
+export interface AttachedTimeline {
+  item: EnvelopeItem;
+  document: unknown;
+}
+
 /**
  * A FULL_EVENT_TIMELINE_V1 attachment sent beside the event (named like `*timeline*.json`, or any JSON
- * attachment that declares the format). Returns its parsed content, or undefined when there is none.
+ * attachment that declares the format): the item and its parsed content, or undefined when there is none.
  * A named-but-unparsable timeline is ignored here; it is still stored as a plain attachment.
  */
-export function extractAttachedTimeline(items: EnvelopeItem[]): unknown {
+export function extractAttachedTimeline(items: EnvelopeItem[]): AttachedTimeline | undefined {
   for (const item of items) {
     if (item.headers.type !== 'attachment') continue;
     const filename = typeof item.headers['filename'] === 'string' ? item.headers['filename'] : '';
@@ -17,7 +22,7 @@ export function extractAttachedTimeline(items: EnvelopeItem[]): unknown {
     if (!named && !contentType.startsWith('application/json')) continue;
     const parsed = tryParse(item.payload);
     if (parsed === undefined) continue;
-    if (named || declaresFormat(parsed)) return parsed;
+    if (named || declaresFormat(parsed)) return { item, document: parsed };
   }
   return undefined;
 }
