@@ -71,9 +71,21 @@ export class GroupingComponent {
   collectText(): string {
     if (!this.contributes) return '';
     if (this.summary !== null) return this.summary.text;
-    let text = '';
-    for (const value of this.values) text += typeof value === 'string' ? value : value.collectText();
-    return text;
+    // One join gives a flat string; `+=` would build a rope of many small objects.
+    return this.collectParts([]).join('');
+  }
+
+  private collectParts(into: string[]): string[] {
+    if (!this.contributes) return into;
+    if (this.summary !== null) {
+      into.push(this.summary.text);
+      return into;
+    }
+    for (const value of this.values) {
+      if (typeof value === 'string') into.push(value);
+      else value.collectParts(into);
+    }
+    return into;
   }
 
   hash(): string | null {

@@ -84,7 +84,14 @@ export function stackPartsFor(
   if (!analysis) return build();
   const { signature } = analysis;
   if (signature.rules !== rules || signature.eventPlatform !== eventPlatform) return build();
-  analysis.parts ??= build();
+  if (!analysis.parts) {
+    analysis.parts = build();
+    // The cache keeps these frames for comparison only: drop what matching derived from them.
+    for (const frame of signature.frames) {
+      frame.matchPath = frame.matchFilename = frame.matchPackage = undefined;
+      frame.ruleMatches = undefined;
+    }
+  }
   return analysis.parts;
 }
 

@@ -21,6 +21,14 @@ export interface StackFrame {
   matchPath: string | undefined;
   matchFilename: string | undefined;
   matchPackage: string | undefined;
+  /** Lazily cached outcome of each rule's own matchers (see frame-rule-matches.ts). */
+  ruleMatches: RuleMatches | undefined;
+}
+
+export interface RuleMatches {
+  rules: readonly unknown[];
+  family: string;
+  matches: Uint8Array;
 }
 
 const URL_PREFIX = /^(?:file|http|https|applewebdata):/;
@@ -73,6 +81,7 @@ function readFrame(raw: unknown): StackFrame | undefined {
     matchPath: undefined,
     matchFilename: undefined,
     matchPackage: undefined,
+    ruleMatches: undefined,
   };
 }
 

@@ -24,7 +24,7 @@ export const SIGNATURE_FIELDS = [
   'sourcemap',
 ] as const satisfies readonly (keyof StackFrame)[];
 /** Lazily filled copies of signature fields (normalized for matching), not inputs. */
-type DerivedField = 'matchPath' | 'matchFilename' | 'matchPackage';
+type DerivedField = 'matchPath' | 'matchFilename' | 'matchPackage' | 'ruleMatches';
 type UnsignedField = Exclude<keyof StackFrame, (typeof SIGNATURE_FIELDS)[number] | DerivedField>;
 const SIGNATURE_IS_EXHAUSTIVE: [UnsignedField] extends [never] ? true : UnsignedField = true;
 

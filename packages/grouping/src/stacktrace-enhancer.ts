@@ -1,6 +1,11 @@
 import { behaviorFamily, type ExceptionInfo } from './frame-matchers.ts';
 import type { EnhancementRule, FlagAction } from './enhancement-rules.ts';
+import { frameRuleMatches, LIVE, NO_MATCH } from './frame-rule-matches.ts';
 import type { StackFrame } from './stack-frame.ts';
+
+// Local copies: the hot loop should not go through module bindings.
+const OWN_LIVE = LIVE;
+const OWN_NO_MATCH = NO_MATCH;
 
 /** Per-frame outcome of the grouping (`+group`/`-group`) rules, plus stack-level limits. */
 export interface GroupingFlags {
@@ -11,15 +16,22 @@ export interface GroupingFlags {
 }
 
 function ruleMatches(
-  rule: EnhancementRule,
+  rules: readonly EnhancementRule[],
+  ruleIndex: number,
   frames: StackFrame[],
   families: string[],
+  ownMatches: Uint8Array[],
   idx: number,
   exception: ExceptionInfo | undefined,
 ): boolean {
+  const rule = rules[ruleIndex] as EnhancementRule;
   const frame = frames[idx] as StackFrame;
   const family = families[idx] as string;
-  for (const matcher of rule.matchers) if (!matcher.test(frame, family, exception)) return false;
+  const own = (ownMatches[idx] as Uint8Array)[ruleIndex];
+  if (own === OWN_NO_MATCH) return false;
+  if (own === OWN_LIVE) {
+    for (const matcher of rule.matchers) if (!matcher.test(frame, family, exception)) return false;
+  }
   if (rule.caller) {
     const caller = frames[idx - 1];
     if (!caller || !rule.caller.every((m) => m.test(caller, families[idx - 1] as string, exception)))
@@ -34,17 +46,20 @@ function ruleMatches(
 }
 
 function matchingIndexes(
-  rule: EnhancementRule,
+  rules: readonly EnhancementRule[],
+  ruleIndex: number,
   frames: StackFrame[],
   families: string[],
+  ownMatches: Uint8Array[],
   exception: ExceptionInfo | undefined,
 ): number[] {
+  const rule = rules[ruleIndex] as EnhancementRule;
   for (const matcher of rule.exceptionMatchers) {
     if (!matcher.test(frames[0] as StackFrame, '', exception)) return [];
   }
   const hits: number[] = [];
   for (let idx = 0; idx < frames.length; idx++) {
-    if (ruleMatches(rule, frames, families, idx, exception)) hits.push(idx);
+    if (ruleMatches(rules, ruleIndex, frames, families, ownMatches, idx, exception)) hits.push(idx);
   }
   return hits;
 }
@@ -68,9 +83,11 @@ export function applyFrameModifications(
 ): void {
   if (frames.length === 0) return;
   const families = frameFamilies(frames, eventPlatform);
-  for (const rule of rules) {
+  const ownMatches = frames.map((frame, i) => frameRuleMatches(rules, frame, families[i] as string));
+  for (let ruleIndex = 0; ruleIndex < rules.length; ruleIndex++) {
+    const rule = rules[ruleIndex] as EnhancementRule;
     if (rule.appActions.length === 0 && rule.category === undefined) continue;
-    for (const idx of matchingIndexes(rule, frames, families, exception)) {
+    for (const idx of matchingIndexes(rules, ruleIndex, frames, families, ownMatches, exception)) {
       if (rule.category !== undefined) (frames[idx] as StackFrame).category = rule.category;
       for (const action of rule.appActions) {
         const [from, to] = rangeOf(action, idx, frames.length);
@@ -95,10 +112,12 @@ export function computeGroupingFlags(
   const flags: GroupingFlags = { group: new Array(frames.length), minFrames: 0, maxFrames: 0 };
   if (frames.length === 0) return flags;
   const families = frameFamilies(frames, eventPlatform);
-  for (const rule of rules) {
+  const ownMatches = frames.map((frame, i) => frameRuleMatches(rules, frame, families[i] as string));
+  for (let ruleIndex = 0; ruleIndex < rules.length; ruleIndex++) {
+    const rule = rules[ruleIndex] as EnhancementRule;
     const limits = rule.minFrames !== undefined || rule.maxFrames !== undefined;
     if (rule.groupActions.length === 0 && !limits) continue;
-    const hits = matchingIndexes(rule, frames, families, exception);
+    const hits = matchingIndexes(rules, ruleIndex, frames, families, ownMatches, exception);
     for (const idx of hits) {
       for (const action of rule.groupActions) {
         const [from, to] = rangeOf(action, idx, frames.length);
