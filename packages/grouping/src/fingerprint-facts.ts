@@ -13,14 +13,26 @@ export interface FingerprintFacts {
   single: Record<string, unknown>;
 }
 
-export function fingerprintFacts(event: SentryEvent, ifaces: EventInterfaces): FingerprintFacts {
-  const family = behaviorFamily(ifaces.platform);
-  const log = readLogEntry(event);
-  const message = log?.formatted ?? log?.message;
+function frameFacts(ifaces: EventInterfaces): Record<string, unknown>[] {
   const allFrames: StackFrame[] = [];
   for (const exception of ifaces.exceptions ?? []) allFrames.push(...(exception.frames ?? []));
   for (const thread of ifaces.threads ?? []) allFrames.push(...(thread.frames ?? []));
   allFrames.push(...(ifaces.stacktrace ?? []));
+  return allFrames.map((f) => ({
+    path: f.absPath ?? f.filename,
+    function: f.function ?? f.rawFunction,
+    module: f.module,
+    package: f.package,
+    app: f.inApp === true,
+    family: behaviorFamily(f.platform ?? ifaces.platform),
+  }));
+}
+
+export function fingerprintFacts(event: SentryEvent, ifaces: EventInterfaces): FingerprintFacts {
+  let frames: Record<string, unknown>[] | undefined;
+  const family = behaviorFamily(ifaces.platform);
+  const log = readLogEntry(event);
+  const message = log?.formatted ?? log?.message;
   const tags = readTags(event).map(([key, value]) => ({ key, value }));
   const transaction = asString(event.transaction);
   if (transaction && !tags.some((t) => t.key === 'transaction'))
@@ -28,14 +40,11 @@ export function fingerprintFacts(event: SentryEvent, ifaces: EventInterfaces): F
   return {
     messages: message ? [{ message }] : [],
     exceptions: (ifaces.exceptions ?? []).map((e) => ({ type: e.type, value: e.value })),
-    frames: allFrames.map((f) => ({
-      path: f.absPath ?? f.filename,
-      function: f.function ?? f.rawFunction,
-      module: f.module,
-      package: f.package,
-      app: f.inApp === true,
-      family: behaviorFamily(f.platform ?? ifaces.platform),
-    })),
+    // Built only when a rule asks: the built-in rules never look at frames.
+    get frames() {
+      frames ??= frameFacts(ifaces);
+      return frames;
+    },
     tags,
     single: {
       family,

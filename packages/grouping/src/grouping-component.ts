@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 
 /**
  * What a subtree contributes, computed once and reused across events (see `summarized`). `expand`
@@ -138,6 +138,8 @@ export function md5Of(values: readonly string[]): string {
   return md5OfText(values.join(''));
 }
 
+/** `crypto.hash` (Node >= 20.12) skips creating a Hash object: about twice as fast for short input. */
 export function md5OfText(text: string): string {
+  if (typeof oneShotHash === 'function') return oneShotHash('md5', text, 'hex');
   return createHash('md5').update(text, 'utf8').digest('hex');
 }
