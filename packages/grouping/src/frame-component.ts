@@ -15,8 +15,8 @@ export function hasUrlOrigin(path: string | undefined): boolean {
 
 function filenameComponent(frame: StackFrame): GroupingComponent {
   if (frame.filename === undefined) return new GroupingComponent('filename');
-  const parts = frame.filename.split(/[/\\]/);
-  const name = (parts[parts.length - 1] as string).toLowerCase();
+  const path = frame.filename;
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).toLowerCase();
   const component = new GroupingComponent('filename', [name]);
   if (hasUrlOrigin(frame.absPath)) component.setContributes(false, 'frame points to a URL');
   else if (name === '<anonymous>') component.setContributes(false, 'anonymous filename');
@@ -42,7 +42,8 @@ function codePointLength(text: string): number {
 
 function contextLineComponent(frame: StackFrame, family: string): GroupingComponent {
   const raw = frame.contextLine ?? '';
-  const line = raw.split(/\s+/).filter(Boolean).join(' ');
+  // Same as split(/\s+/) + dropping empty parts + join(' '): trim() strips exactly the \s set.
+  const line = raw.trim().replace(/\s+/g, ' ');
   if (!line) return new GroupingComponent('context-line');
   const component = new GroupingComponent('context-line', [line]);
   if (raw.length > 120 && codePointLength(raw) > 120) component.setContributes(false, 'line too long');
