@@ -6,7 +6,7 @@
  * Run: node --import tsx packages/storage-sqlite/bench/write-batch-bench.ts [uniform|skewed] [events]
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { batchOf, createTestProject, eventWrite, newEventId } from '@fixloop/storage-contract';
@@ -79,6 +79,12 @@ function fiveKbWrite(projectId: number, i: number): EventWrite {
   return write;
 }
 
+/** Bytes this process handed to write()/pwrite() so far (WAL frames and checkpoints): noise-free. */
+function writtenBytes(): number {
+  const io = readFileSync('/proc/self/io', 'utf8');
+  return Number(/wchar: (\d+)/.exec(io)?.[1] ?? 0);
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 }
@@ -99,6 +105,7 @@ const batchAt = (b: number) =>
 const size = Buffer.byteLength(JSON.stringify(batchAt(0).events[0]?.event.payload));
 
 const durations: number[] = [];
+const writtenBefore = writtenBytes();
 let cpuMicros = 0;
 let seconds = 0;
 for (let b = 0; b * BATCH < TOTAL; b++) {
@@ -113,6 +120,7 @@ for (let b = 0; b * BATCH < TOTAL; b++) {
   durations.push(ms);
 }
 const cpuSeconds = cpuMicros / 1e6;
+const writtenPerEvent = (writtenBytes() - writtenBefore) / TOTAL;
 durations.sort((a, b) => a - b);
 
 const issues = await storage.issues.listIssues({
@@ -128,7 +136,7 @@ console.log(
     `${cpuSeconds.toFixed(2)} CPU s = ${Math.round(TOTAL / cpuSeconds)} events per CPU-second ` +
     `(${((cpuSeconds * 1e6) / TOTAL).toFixed(0)} µs/event); batch ms p50 ${percentile(durations, 0.5).toFixed(1)} ` +
     `p99 ${percentile(durations, 0.99).toFixed(1)} max ${percentile(durations, 1).toFixed(1)}; ` +
-    `db ${(statSync(file).size / 1e6).toFixed(0)} MB`,
+    `written ${(writtenPerEvent / 1024).toFixed(1)} KB/event; db ${(statSync(file).size / 1e6).toFixed(0)} MB`,
 );
 await storage.close();
 rmSync(dir, { recursive: true, force: true });
