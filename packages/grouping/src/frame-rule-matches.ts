@@ -95,3 +95,8 @@ export function frameRuleMatches(
   frame.ruleMatches = entry;
   return entry.matches;
 }
+
+/** For tests: forget every cached frame. */
+export function clearFrameRuleMatches(): void {
+  cache.clear();
+}

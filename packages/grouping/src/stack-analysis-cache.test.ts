@@ -96,15 +96,20 @@ describe('stack analysis cache', () => {
     expect(new Set(warm.map((r) => r.primaryHash)).size).toBe(4);
   });
 
-  it('keys on the exception only when a rule reads it', () => {
-    const options = { enhancements: 'error.type:Special function:handle -group' };
-    const events = [
-      nodeEvent([frame(), frame({ function: 'inner' })]),
-      nodeEvent([frame(), frame({ function: 'inner' })], 'Special'),
-    ];
-    const { cold, warm } = coldAndWarm(events, options);
-    expect(warm).toEqual(cold);
-    expect(warm[0]?.variants.app).not.toBe(warm[1]?.variants.app);
+  it('keys on the exception only when a rule reads it, also from a caller matcher', () => {
+    for (const enhancements of [
+      'error.type:Special function:handle -group',
+      '[ error.type:Special ] | function:inner -group',
+    ]) {
+      const frames = [frame(), frame({ function: 'inner' })];
+      const events = [nodeEvent(frames), nodeEvent(frames, 'Special')];
+      const { cold, warm } = coldAndWarm(events, { enhancements });
+      expect(warm).toEqual(cold);
+      // The rule applies to the Special error only.
+      const plain = events.map((event) => computeGrouping(structuredClone(event)).primaryHash);
+      expect(warm[0]?.primaryHash).toBe(plain[0]);
+      expect(warm[1]?.primaryHash).not.toBe(plain[1]);
+    }
   });
 
   it('compares every signature field of a frame', () => {

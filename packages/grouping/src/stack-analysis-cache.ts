@@ -1,4 +1,5 @@
 import { BoundedLru } from './bounded-lru.ts';
+import { clearFrameRuleMatches } from './frame-rule-matches.ts';
 import type { EnhancementRule } from './enhancement-rules.ts';
 import type { ExceptionInfo } from './frame-matchers.ts';
 import type { ComponentSummary } from './grouping-component.ts';
@@ -95,7 +96,8 @@ export function stackPartsFor(
   return analysis.parts;
 }
 
-/** For tests: forget every cached stack. */
+/** For tests: forget every cached stack and frame, so the next event is computed from scratch. */
 export function clearStackAnalysisCache(): void {
   analyses.clear();
+  clearFrameRuleMatches();
 }

@@ -48,7 +48,12 @@ const readsException = new WeakMap<readonly EnhancementRule[], boolean>();
 function relevantException(rules: readonly EnhancementRule[], exception: ExceptionInfo | undefined) {
   let reads = readsException.get(rules);
   if (reads === undefined) {
-    reads = rules.some((rule) => rule.exceptionMatchers.length > 0);
+    reads = rules.some(
+      (rule) =>
+        rule.exceptionMatchers.length > 0 ||
+        // `[error.type:X] | ...` puts an exception matcher among the caller/callee ones.
+        [...(rule.caller ?? []), ...(rule.callee ?? [])].some((matcher) => matcher.exception),
+    );
     readsException.set(rules, reads);
   }
   return reads && exception ? exception : undefined;
