@@ -88,8 +88,9 @@ function positiveTest(key: string, pattern: string): FrameMatcher['test'] {
     };
   }
   if (key === 'family') {
-    const families = pattern.split(',').map((f) => f.trim());
-    return (_frame, family) => families.includes('all') || families.includes(family);
+    const families = new Set(pattern.split(',').map((f) => f.trim()));
+    if (families.has('all')) return () => true;
+    return (_frame, family) => families.has(family);
   }
   if (key === 'app') {
     const wanted = ['1', 'yes', 'true', 'on'].includes(pattern.toLowerCase());
