@@ -22,10 +22,11 @@ interface StackAnalysis {
 /**
  * The same stack traces arrive again and again, and rule matching plus frame components are most of
  * the grouping cost. Keyed by the whole stack (rules look at neighbouring frames). A slot holds the
- * few different stacks whose short keys collide; each entry is a few KB.
+ * few different stacks whose short keys collide. An entry is about 6 KB (mostly the frames kept for
+ * the exact comparison), so this is about 6 MB when full, 24 MB if every slot were full.
  */
 const CAPACITY = 1000;
-const PER_SLOT = 8;
+const PER_SLOT = 4;
 const analyses = new BoundedLru<string, StackAnalysis[]>(CAPACITY);
 /** Links an event's prepared frames to their analysis for the later component step. */
 const byFrames = new WeakMap<StackFrame[], StackAnalysis>();
