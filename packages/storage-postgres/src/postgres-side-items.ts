@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { IngestBatch } from '@fixloop/core';
-import { aggregateOutcomes, encodeTimeline } from '@fixloop/storage-sql';
+import { aggregateOutcomes, timelineBlobOf } from '@fixloop/storage-sql';
 import type { Candidate } from './postgres-issue-resolution.ts';
 import { insertRows } from './postgres-rows.ts';
 
@@ -10,14 +10,12 @@ export async function writeSideItems(
   batch: IngestBatch,
   candidates: Candidate[],
 ): Promise<void> {
-  const timelines = candidates
-    .filter((c) => c.write.timeline.length > 0)
-    .map(({ write }) => ({
-      project_id: write.event.projectId,
-      event_id: write.event.eventId,
-      received_at: write.event.receivedAt.getTime(),
-      entries: encodeTimeline(write.timeline),
-    }));
+  const timelines = candidates.flatMap(({ write }) => {
+    const entries = timelineBlobOf(write);
+    if (entries === null) return [];
+    const { projectId, eventId, receivedAt } = write.event;
+    return [{ project_id: projectId, event_id: eventId, received_at: receivedAt.getTime(), entries }];
+  });
   await insertRows(client, 'event_timelines', timelines, 'ON CONFLICT DO NOTHING');
   await insertRows(
     client,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { describeStorageContract } from '@fixloop/storage-contract';
+import { preEncodeEventWrite } from '@fixloop/storage-sql';
 import { createTestSchemaStorage } from './postgres-test-schema.ts';
 import { startTestPostgres } from './test-database.ts';
 import type { TestPostgres } from './test-database.ts';
@@ -24,5 +25,7 @@ if (server === undefined) {
 } else {
   const connectionString = server.connectionString;
   beforeAll(() => undefined);
-  describeStorageContract('postgres', () => createTestSchemaStorage(connectionString));
+  describeStorageContract('postgres', () => createTestSchemaStorage(connectionString), {
+    preEncode: preEncodeEventWrite,
+  });
 }

@@ -1,4 +1,4 @@
-import type { EventRecord, TimelineEntry } from '@fixloop/core';
+import type { EventRecord, EventWrite, TimelineEntry } from '@fixloop/core';
 import { compressJson, decompressJson } from './payload-codec.ts';
 
 /** What the `events.payload` blob holds: the record minus what has its own column. */
@@ -7,6 +7,38 @@ type StoredRecord = Omit<EventRecord, 'projectId' | 'eventId' | 'timestamp' | 'r
 export function encodeEventRecord(event: EventRecord): Buffer {
   const { projectId: _p, eventId: _e, timestamp: _t, receivedAt: _r, ...rest } = event;
   return compressJson(rest satisfies StoredRecord);
+}
+
+/**
+ * Encodes an EventWrite's blobs ahead of time (ingest worker threads call this) and drops what they
+ * replace, so only small fields and two byte arrays cross to the writer thread.
+ */
+export function preEncodeEventWrite(write: EventWrite): EventWrite {
+  return {
+    ...write,
+    event: { ...write.event, payload: {} },
+    timeline: [],
+    encoded: {
+      record: encodeEventRecord(write.event),
+      timeline: write.timeline.length > 0 ? encodeTimeline(write.timeline) : null,
+    },
+  };
+}
+
+/** The `events.payload` blob of a write: pre-encoded when a worker did it, else encoded now. */
+export function eventBlobOf(write: EventWrite): Buffer {
+  return write.encoded ? asBuffer(write.encoded.record) : encodeEventRecord(write.event);
+}
+
+/** The `event_timelines.entries` blob of a write, or null when it has no timeline. */
+export function timelineBlobOf(write: EventWrite): Buffer | null {
+  if (write.encoded) return write.encoded.timeline === null ? null : asBuffer(write.encoded.timeline);
+  return write.timeline.length > 0 ? encodeTimeline(write.timeline) : null;
+}
+
+/** Bytes that crossed a thread boundary arrive as a plain Uint8Array; drivers bind Buffers. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 export interface EventRowForDecode {

@@ -2,7 +2,15 @@ export type * from './database.ts';
 export type { SqlDialect } from './sql-dialect.ts';
 export { runMigrations } from './run-migrations.ts';
 export { compressJson, decompressJson, encodeJsonText } from './payload-codec.ts';
-export { encodeEventRecord, decodeEventRecord, encodeTimeline, decodeTimeline } from './event-payload.ts';
+export {
+  encodeEventRecord,
+  decodeEventRecord,
+  encodeTimeline,
+  decodeTimeline,
+  preEncodeEventWrite,
+  eventBlobOf,
+  timelineBlobOf,
+} from './event-payload.ts';
 export { toIssue, toJob } from './row-mapping.ts';
 export { isUniqueViolation } from './unique-violation.ts';
 export { createSqlProjectStore } from './sql-project-store.ts';

@@ -2,7 +2,7 @@ import type { EventWrite, EventWriteResult } from '@fixloop/core';
 import type { Insertable } from 'kysely';
 import type { EventsTable, IssuesTable, JobsTable } from './database.ts';
 import type { IssueAggregate } from './batch-aggregation.ts';
-import { encodeEventRecord } from './event-payload.ts';
+import { eventBlobOf } from './event-payload.ts';
 
 /** Job kinds the ingest transaction enqueues (transactional outbox). */
 export const ISSUE_CREATED_JOB = 'issue.created';
@@ -53,7 +53,7 @@ export function eventRow(write: EventWrite, issueId: number): Insertable<EventsT
     release: event.release,
     user_key: event.userKey,
     title: event.title,
-    payload: encodeEventRecord(event),
+    payload: eventBlobOf(write),
   };
 }
 

@@ -1,12 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '@fixloop/core';
-import type { EventRecord, EventWrite, EventWriteResult, IngestBatch, IngestStore } from '@fixloop/core';
+import type { EventWrite, EventWriteResult, IngestBatch, IngestStore } from '@fixloop/core';
 import {
   aggregateByIssue,
   aggregateOutcomes,
   assembleResults,
-  encodeEventRecord,
-  encodeTimeline,
+  eventBlobOf,
+  timelineBlobOf,
   followUpJobRow,
   newIssueRow,
   planIssueUpdate,
@@ -51,7 +51,7 @@ function writeBatch(s: IngestStatements, batch: IngestBatch, now: number): Event
       continue;
     }
     const issueId = resolveIssue(s, write, created);
-    s.insertEvent.run(...eventValues(write.event, issueId));
+    s.insertEvent.run(...eventValues(write, issueId));
     accepted.push({ index, write, issueId });
   }
 
@@ -66,16 +66,18 @@ function writeBatch(s: IngestStatements, batch: IngestBatch, now: number): Event
     if (regressed) s.insertJob.run(followUpJobRow(ISSUE_REGRESSED_JOB, agg, first, now));
   }
   for (const { write } of accepted) {
-    if (write.timeline.length === 0) continue;
+    const entries = timelineBlobOf(write);
+    if (entries === null) continue;
     const { projectId, eventId, receivedAt } = write.event;
-    s.insertTimeline.run(projectId, eventId, receivedAt.getTime(), encodeTimeline(write.timeline));
+    s.insertTimeline.run(projectId, eventId, receivedAt.getTime(), entries);
   }
   writeSideItems(s, batch);
   return assembleResults(batch.events, stored, duplicates, new Map());
 }
 
 /** The same values as the shared `eventRow`, positionally (see the insertEvent statement). */
-function eventValues(event: EventRecord, issueId: number): EventValues {
+function eventValues(write: EventWrite, issueId: number): EventValues {
+  const { event } = write;
   return [
     event.projectId,
     event.eventId,
@@ -87,7 +89,7 @@ function eventValues(event: EventRecord, issueId: number): EventValues {
     event.release,
     event.userKey,
     event.title,
-    encodeEventRecord(event),
+    eventBlobOf(write),
   ];
 }
 

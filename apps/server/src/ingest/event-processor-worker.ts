@@ -1,6 +1,7 @@
 // Worker-thread entry of ThreadedEventProcessor: receives batches of EventTasks, answers EventWrites.
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '@fixloop/core';
+import { preEncodeEventWrite } from '@fixloop/storage-sql';
 import { runEventTask } from './event-processor.ts';
 import type { WorkerReply, WorkerRequest } from './threaded-event-processor.ts';
 
@@ -10,7 +11,9 @@ const port = parentPort;
 port.on('message', (request: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    const writes = request.tasks.map((task) => runEventTask(task, request.context));
+    // Encoding the stored blobs here keeps JSON and compression off the one writer thread, and only
+    // bytes (not the payload object) cross back.
+    const writes = request.tasks.map((task) => preEncodeEventWrite(runEventTask(task, request.context)));
     reply = { id: request.id, writes };
   } catch (error) {
     reply = {

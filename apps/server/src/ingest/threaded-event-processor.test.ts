@@ -1,4 +1,5 @@
 import { AppError, DEFAULT_SCRUBBING } from '@fixloop/core';
+import { decodeEventRecord, preEncodeEventWrite } from '@fixloop/storage-sql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InlineEventProcessor } from './event-processor.ts';
 import type { EventTask } from './event-processor.ts';
@@ -40,23 +41,30 @@ describe('ThreadedEventProcessor', () => {
     pool = null;
   });
 
-  it('produces exactly what the main thread would, in task order', async () => {
+  it('produces what the main thread would, pre-encoded for storage, in task order', async () => {
     pool = new ThreadedEventProcessor(2);
     const tasks: EventTask[] = [
       { raw: eventBytes('a'.repeat(32), 'first'), envelopeEventId: null },
       { raw: eventBytes('b'.repeat(32), 'second'), envelopeEventId: 'c'.repeat(32) },
       { raw: { message: 'parsed already', level: 'warning' }, envelopeEventId: null },
     ];
-    const threaded = await pool.process(tasks, context);
-    const inline = await new InlineEventProcessor().process(tasks, context);
-    // Event ids of the parsed task are random when absent; compare everything else.
-    expect(threaded[2]!.event.eventId).toMatch(/^[0-9a-f]{32}$/);
-    threaded[2]!.event.eventId = inline[2]!.event.eventId;
-    (threaded[2]!.event.payload as { event_id: string }).event_id = inline[2]!.event.eventId;
-    expect(threaded).toEqual(inline);
-    expect(threaded.map((w) => w.event.eventId).slice(0, 2)).toEqual(['a'.repeat(32), 'c'.repeat(32)]);
+    const threaded = await pool.process(tasks.slice(0, 2), context);
+    const inline = await new InlineEventProcessor().process(tasks.slice(0, 2), context);
+    // Exactly the bytes the storage codec makes of the main thread's result, after the thread hop.
+    expect(threaded).toEqual(structuredClone(inline.map(preEncodeEventWrite)));
+    expect(threaded.map((w) => w.event.eventId)).toEqual(['a'.repeat(32), 'c'.repeat(32)]);
     expect(threaded[0]!.event.receivedAt).toBeInstanceOf(Date);
-    expect(JSON.stringify(threaded[0]!.event.payload)).not.toContain('hunter2');
+    const stored = decodeEventRecord({
+      project_id: 3,
+      event_id: 'a'.repeat(32),
+      timestamp: 0,
+      received_at: 0,
+      payload: threaded[0]!.encoded!.record,
+    });
+    expect(stored.payload).toEqual(inline[0]!.event.payload);
+    expect(JSON.stringify(stored.payload)).not.toContain('hunter2');
+    const [parsed] = await pool.process([tasks[2]!], context);
+    expect(parsed!.event).toMatchObject({ level: 'warning', title: 'parsed already' });
   });
 
   it('turns errors in a thread into the same AppError', async () => {

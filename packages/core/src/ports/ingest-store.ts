@@ -26,6 +26,13 @@ export interface EventWrite {
   grouping: GroupingResult;
   issue: IssueSeed;
   timeline: TimelineEntry[];
+  /**
+   * The stored form of `event` (its payload blob) and of `timeline`, encoded ahead of time with the
+   * storage codec by an ingest worker thread, so the one writer thread does not spend its time on JSON
+   * and compression. When present, adapters store these bytes as they are, and `event.payload` and
+   * `timeline` may be empty.
+   */
+  encoded?: { record: Uint8Array; timeline: Uint8Array | null };
 }
 
 export interface AttachmentWrite {
