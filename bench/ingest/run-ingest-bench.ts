@@ -91,10 +91,23 @@ async function fixloopRun(templates: Record<number, string>, dataDir: string) {
   try {
     await phase('warm-up 5 KB', templates[5000]!, CONNECTIONS);
     const peak5 = await phase('peak 5 KB', templates[5000]!, CONNECTIONS);
+    // wrk paces with a fixed pause per connection, so rate = conns / (pause + latency). A short probe
+    // measures the latency at that load, and the pause is corrected to hit half the peak rate.
     const halfConns = 16;
-    const delayMs = Math.max(1, Math.round((halfConns * 1000) / (peak5.requestsPerSec / 2)));
+    const target = peak5.requestsPerSec / 2;
+    const naive = Math.max(1, Math.round((halfConns * 1000) / target));
+    const probe = await runWrk({
+      url,
+      script,
+      templates: templates[5000]!,
+      connections: halfConns,
+      seconds: 3,
+      delayMs: naive,
+    });
+    const latencyMs = (halfConns * 1000) / probe.requestsPerSec - naive;
+    const delayMs = Math.max(1, Math.round((halfConns * 1000) / target - latencyMs));
     await phase(
-      `half rate 5 KB (${halfConns} conns, ${delayMs} ms pause)`,
+      `half of peak 5 KB (target ${target.toFixed(0)}/s, ${delayMs} ms pause)`,
       templates[5000]!,
       halfConns,
       delayMs,

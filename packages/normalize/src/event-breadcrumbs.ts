@@ -2,6 +2,7 @@ import { parseLevel } from './event-level.ts';
 import { parseTimestamp } from './event-timestamp.ts';
 import { coerceString, isObject, type JsonObject } from './json-value.ts';
 import type { ProcessingErrors } from './processing-errors.ts';
+import { unwrapValuesList } from './values-list.ts';
 
 export const MAX_BREADCRUMBS = 100;
 
@@ -10,13 +11,8 @@ export function normalizeBreadcrumbs(
   value: unknown,
   errors: ProcessingErrors,
 ): { values: JsonObject[] } | null {
-  if (value === undefined || value === null) return null;
-  const list = Array.isArray(value) ? value : isObject(value) ? value.values : undefined;
-  if (list === null || list === undefined) return null;
-  if (!Array.isArray(list)) {
-    errors.invalid('breadcrumbs', value);
-    return null;
-  }
+  const list = unwrapValuesList(value, 'breadcrumbs', errors);
+  if (list === null) return null;
   const start = Math.max(0, list.length - MAX_BREADCRUMBS);
   const values: JsonObject[] = [];
   for (let i = start; i < list.length; i++) {

@@ -1,19 +1,15 @@
 import { coerceString, isObject, type JsonObject } from './json-value.ts';
 import { defaultInApp } from './frame-in-app.ts';
 import type { ProcessingErrors } from './processing-errors.ts';
+import { unwrapValuesList } from './values-list.ts';
 
 /** `{values: [...]}` or a bare list -> `{values: [...]}` of objects; null values and bad frames are dropped. */
 export function normalizeException(
   value: unknown,
   errors: ProcessingErrors,
 ): { values: JsonObject[] } | null {
-  if (value === undefined || value === null) return null;
-  const list = Array.isArray(value) ? value : isObject(value) ? value.values : undefined;
-  if (list === null || list === undefined) return null;
-  if (!Array.isArray(list)) {
-    errors.invalid('exception', value);
-    return null;
-  }
+  const list = unwrapValuesList(value, 'exception', errors);
+  if (list === null) return null;
   const values: JsonObject[] = [];
   for (const item of list) {
     if (item === null) continue;

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { IngestBatch } from '@fixloop/core';
-import { aggregateOutcomes, timelineBlobOf } from '@fixloop/storage-sql';
+import { aggregateOutcomes, attachmentRow, timelineBlobOf } from '@fixloop/storage-sql';
 import type { Candidate } from './postgres-issue-resolution.ts';
 import { insertRows } from './postgres-rows.ts';
 
@@ -17,20 +17,7 @@ export async function writeSideItems(
     return [{ project_id: projectId, event_id: eventId, received_at: receivedAt.getTime(), entries }];
   });
   await insertRows(client, 'event_timelines', timelines, 'ON CONFLICT DO NOTHING');
-  await insertRows(
-    client,
-    'attachments',
-    batch.attachments.map((a) => ({
-      project_id: a.projectId,
-      event_id: a.eventId,
-      filename: a.filename,
-      content_type: a.contentType,
-      attachment_type: a.attachmentType,
-      size: a.data.byteLength,
-      data: Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength),
-      created_at: a.createdAt.getTime(),
-    })),
-  );
+  await insertRows(client, 'attachments', batch.attachments.map(attachmentRow));
   await insertUserReports(client, batch);
   await insertRows(
     client,

@@ -36,6 +36,7 @@ export type {
 } from './batch-aggregation.ts';
 export {
   assembleResults,
+  attachmentRow,
   eventRow,
   followUpJobRow,
   newIssueRow,

@@ -1,6 +1,6 @@
-import type { EventWrite, EventWriteResult } from '@fixloop/core';
+import type { AttachmentWrite, EventWrite, EventWriteResult } from '@fixloop/core';
 import type { Insertable } from 'kysely';
-import type { EventsTable, IssuesTable, JobsTable } from './database.ts';
+import type { AttachmentsTable, EventsTable, IssuesTable, JobsTable } from './database.ts';
 import type { IssueAggregate } from './batch-aggregation.ts';
 import { eventBlobOf } from './event-payload.ts';
 
@@ -54,6 +54,19 @@ export function eventRow(write: EventWrite, issueId: number): Insertable<EventsT
     user_key: event.userKey,
     title: event.title,
     payload: eventBlobOf(write),
+  };
+}
+
+export function attachmentRow(a: AttachmentWrite): Insertable<AttachmentsTable> {
+  return {
+    project_id: a.projectId,
+    event_id: a.eventId,
+    filename: a.filename,
+    content_type: a.contentType,
+    attachment_type: a.attachmentType,
+    size: a.data.byteLength,
+    data: Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength),
+    created_at: a.createdAt.getTime(),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   aggregateByIssue,
   aggregateOutcomes,
   assembleResults,
+  attachmentRow,
   eventBlobOf,
   timelineBlobOf,
   followUpJobRow,
@@ -134,18 +135,7 @@ function updateIssue(s: IngestStatements, agg: IssueAggregate, created: boolean)
 }
 
 function writeSideItems(s: IngestStatements, batch: IngestBatch): void {
-  for (const a of batch.attachments) {
-    s.insertAttachment.run({
-      project_id: a.projectId,
-      event_id: a.eventId,
-      filename: a.filename,
-      content_type: a.contentType,
-      attachment_type: a.attachmentType,
-      size: a.data.byteLength,
-      data: Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength),
-      created_at: a.createdAt.getTime(),
-    });
-  }
+  for (const a of batch.attachments) s.insertAttachment.run(attachmentRow(a));
   for (const r of batch.userReports) {
     const issueId = r.eventId === null ? undefined : s.findEventIssue.get(r.projectId, r.eventId);
     s.insertUserReport.run({
