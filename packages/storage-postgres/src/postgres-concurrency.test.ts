@@ -8,7 +8,7 @@ import type { TestPostgres } from './test-database.ts';
 
 let server: TestPostgres | undefined;
 try {
-  server = await startTestPostgres();
+  server = await startTestPostgres(process.env['FIXLOOP_TEST_DATABASE_URL']);
 } catch (error) {
   console.warn(`\n!!! PostgreSQL concurrency tests SKIPPED: no database (${String(error)}) !!!\n`);
 }

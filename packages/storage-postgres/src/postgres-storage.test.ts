@@ -8,7 +8,7 @@ import type { TestPostgres } from './test-database.ts';
 let server: TestPostgres | undefined;
 let unavailable: string | undefined;
 try {
-  server = await startTestPostgres();
+  server = await startTestPostgres(process.env['FIXLOOP_TEST_DATABASE_URL']);
 } catch (error) {
   unavailable = String(error);
   console.warn(`\n!!! PostgreSQL storage tests SKIPPED: no database (${unavailable}) !!!\n`);

@@ -18,10 +18,8 @@ export interface TestPostgres {
 const BIN = '/usr/lib/postgresql/15/bin';
 const run = promisify(execFile);
 
-export async function startTestPostgres(): Promise<TestPostgres> {
-  // Test infrastructure reads the CI setting directly so that every test suite finds it the same way.
-  // eslint-disable-next-line no-restricted-properties
-  const url = process.env['FIXLOOP_TEST_DATABASE_URL'];
+/** `url`: the test database to use when one is given (tests pass FIXLOOP_TEST_DATABASE_URL). */
+export async function startTestPostgres(url: string | undefined): Promise<TestPostgres> {
   if (url !== undefined && url !== '') return { connectionString: url, stop: async () => undefined };
   return startThrowawayCluster();
 }
