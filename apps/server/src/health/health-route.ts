@@ -9,8 +9,9 @@ export function registerHealthRoute(
 ): void {
   app.get('/health', async (_request, reply) => {
     const { storage, batcher, clock } = deps;
-    const ingestStats = batcher.stats();
-    const ingest = { ...ingestStats, queued: ingestStats.queuedEvents, lagMs: ingestStats.oldestQueuedAgeMs };
+    // Named like the worker section (queued, lagMs); the rest of the batcher stats as they are.
+    const { queuedEvents, oldestQueuedAgeMs, ...batching } = batcher.stats();
+    const ingest = { queued: queuedEvents, lagMs: oldestQueuedAgeMs, ...batching };
     let database: Record<string, unknown> = { status: 'ok', dialect: storage.dialect };
     let worker: Record<string, unknown> | null = null;
     try {
