@@ -1,4 +1,12 @@
+// The LLM section's schema lives beside the adapter that consumes it; only that zod-only module is imported.
+import { llmConfigSchema } from '@fixloop/llm/config-schema';
 import { z } from 'zod';
+import {
+  checkAlertReferences,
+  organizationAlertsSchema,
+  projectAlertsSchema,
+} from './alerts-config-schema.ts';
+import { autofixConfigSchema } from './autofix-config-schema.ts';
 
 /*
  * The whole configuration is ONE zod schema over { env, file }, parsed once at boot. Objects are strict so a
@@ -12,12 +20,35 @@ const SLUG = /^[a-z0-9][a-z0-9_-]{0,49}$/;
 const slug = z.string().regex(SLUG, { error: 'must be a lowercase slug (a-z, 0-9, "-", "_"; at most 50)' });
 const positiveInt = z.number().int({ error: 'must be an integer' }).positive({ error: 'must be positive' });
 
+const repositorySchema = z.strictObject({
+  url: z.string().min(1, { error: 'must be a git URL (https, ssh, file://) or a local path' }),
+  baseBranch: z.string().min(1).optional(),
+  fixBranch: z.string().min(1).optional(),
+  testCommand: z.string().min(1).optional(),
+  installCommand: z.string().min(1).optional(),
+  root: z.string().optional(),
+  token: z.string().min(1).optional(),
+  codeMappings: z.array(z.strictObject({ stackRoot: z.string(), sourceRoot: z.string() })).optional(),
+  runbooksDir: z.string().min(1).optional(),
+  protectedBranches: z.array(z.string().min(1)).optional(),
+});
+
+const investigationSchema = z.strictObject({
+  auto: z.boolean().optional(),
+  postComment: z.boolean().optional(),
+  monthlyBudgetUsd: z.number().nonnegative().nullable().optional(),
+});
+
 const projectSchema = z.strictObject({
   slug,
   name: z.string().min(1, { error: 'must not be empty' }),
   platform: z.string().min(1).nullable().optional(),
   keys: z.array(z.string().regex(HEX32, { error: 'must be 32 hex characters (lowercase)' })).optional(),
   rateLimit: z.strictObject({ count: positiveInt, windowSeconds: positiveInt }).optional(),
+  repository: repositorySchema.optional(),
+  investigation: investigationSchema.optional(),
+  autofix: autofixConfigSchema.optional(),
+  alerts: projectAlertsSchema.optional(),
   scrubbing: z
     .strictObject({
       enabled: z.boolean().optional(),
@@ -35,14 +66,21 @@ const organizationSchema = z.strictObject({
   slug,
   name: z.string().min(1, { error: 'must not be empty' }),
   projects: z.array(projectSchema).default([]),
+  alerts: organizationAlertsSchema.optional(),
 });
 
 export const configFileSchema = z
-  .strictObject({ organizations: z.array(organizationSchema).default([]) })
+  .strictObject({
+    organizations: z.array(organizationSchema).default([]),
+    llm: llmConfigSchema.optional(),
+  })
   .superRefine((file, ctx) => {
     const orgSlugs = new Set<string>();
     const keys = new Set<string>();
     file.organizations.forEach((org, o) => {
+      for (const issue of checkAlertReferences(org)) {
+        ctx.addIssue({ code: 'custom', path: ['organizations', o, ...issue.path], message: issue.message });
+      }
       if (orgSlugs.has(org.slug))
         ctx.addIssue({
           code: 'custom',
@@ -142,8 +180,20 @@ export const envSchema = z.object({
   /** Worker threads that parse, normalize and group events; 0 = on the main thread; unset = automatic. */
   FIXLOOP_INGEST_THREADS: intFromEnv(-1, 0, 64),
   FIXLOOP_RETENTION_INTERVAL_MINUTES: intFromEnv(60, 1, 7 * 24 * 60),
+  /** Where client commands (`fixloop mcp`, `fixloop investigate`, …) reach a running Fixloop. */
+  FIXLOOP_URL: optionalString.refine((value) => value === undefined || URL.canParse(value), {
+    error: 'must be an absolute URL such as http://localhost:8000',
+  }),
+  /** The API token client commands use. */
+  FIXLOOP_TOKEN: optionalString,
   /** Read by the test suites only; listed so that it is not reported as a typo. */
   FIXLOOP_TEST_DATABASE_URL: optionalString,
+  /** Encrypts alert channel secrets at rest; unset: a random key kept in <dataDir>/secret.key. */
+  FIXLOOP_SECRET_KEY: optionalString.refine((value) => value === undefined || value.length >= 16, {
+    error: 'must be at least 16 characters',
+  }),
+  /** Poll Telegram for bot commands (getUpdates) instead of receiving them on the webhook. */
+  FIXLOOP_TELEGRAM_POLLING: booleanFromEnv,
 });
 
 export type ParsedEnv = z.infer<typeof envSchema>;

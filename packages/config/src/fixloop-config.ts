@@ -1,5 +1,7 @@
+import type { LlmConfig } from '@fixloop/llm/config-schema';
 import type { ProjectSettings } from '@fixloop/core';
 import type { LOG_LEVELS } from './config-schema.ts';
+import type { OrganizationAlertsConfig, ProjectAlertsConfig } from './alerts-config-schema.ts';
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -15,12 +17,16 @@ export interface ProjectBootstrap {
   /** Pinned public keys (32 hex) created when missing. */
   keys: string[];
   settings: ProjectSettings;
+  /** Alert rules of the project from the config file, and whether the default rules are seeded. */
+  alerts?: ProjectAlertsConfig;
 }
 
 export interface OrganizationBootstrap {
   slug: string;
   name: string;
   projects: ProjectBootstrap[];
+  /** Alert channels and organization-wide rules from the config file. */
+  alerts?: OrganizationAlertsConfig;
 }
 
 export interface FixloopConfig {
@@ -54,4 +60,10 @@ export interface FixloopConfig {
   };
   worker: { retentionIntervalMinutes: number };
   organizations: OrganizationBootstrap[];
+  /** The LLM fallback chain, budget and prices; disabled unless the config file enables it. */
+  llm: LlmConfig;
+  /** FIXLOOP_SECRET_KEY, or null: the server then keeps a generated key in `<dataDir>/secret.key`. */
+  secretKey: string | null;
+  /** Poll Telegram for bot commands (FIXLOOP_TELEGRAM_POLLING); off by default (webhook). */
+  telegramPolling: boolean;
 }

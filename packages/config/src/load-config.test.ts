@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppError } from '@fixloop/core';
+import { AppError, DEFAULT_AUTOFIX_SETTINGS } from '@fixloop/core';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './load-config.ts';
 
@@ -138,6 +138,8 @@ describe('loadConfig: config file', () => {
         '        rateLimit: { count: 10, windowSeconds: 60 }',
         '        scrubbing: { extraFields: [iban] }',
         '        retention: { eventsDays: 7 }',
+        '        repository: { url: "file:///srv/web.git", baseBranch: main, codeMappings: [{ stackRoot: /app/, sourceRoot: "" }] }',
+        '        investigation: { postComment: false }',
       ].join('\n'),
     );
     const config = loadConfig({ env: {}, cwd });
@@ -150,11 +152,37 @@ describe('loadConfig: config file', () => {
       keys: [KEY],
       settings: {
         rateLimit: { count: 10, windowSeconds: 60 },
+        repository: {
+          url: 'file:///srv/web.git',
+          baseBranch: 'main',
+          codeMappings: [{ stackRoot: '/app/', sourceRoot: '' }],
+        },
+        investigation: { auto: true, postComment: false, monthlyBudgetUsd: null },
+        autofix: DEFAULT_AUTOFIX_SETTINGS,
         scrubbing: { enabled: true, extraFields: ['iban'], safeFields: [], scrubIpAddresses: false },
         eventRetentionDays: 7,
         timelineRetentionDays: 30,
       },
     });
+  });
+
+  it('names the bad key inside a repository section', () => {
+    const cwd = tempDir();
+    writeFileSync(
+      join(cwd, 'fixloop.config.json'),
+      JSON.stringify({
+        organizations: [
+          {
+            slug: 'a',
+            name: 'A',
+            projects: [{ slug: 'p', name: 'P', repository: { url: 'x', branch: 'main' } }],
+          },
+        ],
+      }),
+    );
+    expect(() => loadConfig({ env: {}, cwd })).toThrow(
+      'fixloop.config.json: organizations[0].projects[0].repository.branch: unknown key "branch"',
+    );
   });
 
   it('prefers fixloop.config.json and honours FIXLOOP_CONFIG', () => {
@@ -215,5 +243,47 @@ describe('loadConfig: config file', () => {
     expectConfigError(() => loadConfig({ env: {}, cwd }), 'fixloop.config.yaml: cannot parse');
     writeFileSync(join(cwd, 'fixloop.config.json'), '{ nope');
     expectConfigError(() => loadConfig({ env: {}, cwd }), 'fixloop.config.json: cannot parse');
+  });
+});
+
+describe('the llm section', () => {
+  it('is disabled by default', () => {
+    const config = loadConfig({ env: {}, cwd: tempDir() });
+    expect(config.llm).toMatchObject({ enabled: false, chain: [], monthlyBudgetUsd: 10 });
+  });
+
+  it('reads a fallback chain with API keys taken from the environment', () => {
+    const cwd = tempDir();
+    writeFileSync(
+      join(cwd, 'fixloop.config.json'),
+      JSON.stringify({
+        llm: {
+          enabled: true,
+          chain: [
+            { provider: 'anthropic', model: 'claude-sonnet-4-5', apiKey: 'env:ANTHROPIC_API_KEY' },
+            { provider: 'openai-compatible', model: 'llama3.1', baseUrl: 'http://127.0.0.1:11434/v1' },
+          ],
+        },
+      }),
+    );
+    const config = loadConfig({ env: { ANTHROPIC_API_KEY: 'sk-ant-123' }, cwd });
+    expect(config.llm.chain[0]).toMatchObject({ provider: 'anthropic', apiKey: 'sk-ant-123' });
+    expect(config.llm.chain[1]).toMatchObject({ provider: 'openai-compatible' });
+    expect(() => loadConfig({ env: {}, cwd })).toThrow(
+      'fixloop.config.json: llm.chain[0].apiKey: environment variable ANTHROPIC_API_KEY is not set',
+    );
+  });
+
+  it('names the bad key of a chain entry', () => {
+    const cwd = tempDir();
+    writeFileSync(
+      join(cwd, 'fixloop.config.json'),
+      JSON.stringify({
+        llm: { enabled: true, chain: [{ provider: 'openai', model: 'gpt-4o', apiKey: 'k', temperature: 1 }] },
+      }),
+    );
+    expect(() => loadConfig({ env: {}, cwd })).toThrow(
+      /llm\.chain\[0\]\.temperature: unknown key "temperature"/,
+    );
   });
 });

@@ -1,11 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { AppError, DEFAULT_PROJECT_SETTINGS } from '@fixloop/core';
+import { AppError, DEFAULT_PROJECT_SETTINGS, mergeAutofixSettings } from '@fixloop/core';
+import { llmConfigSchema } from '@fixloop/llm/config-schema';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { envSchema, rawConfigSchema } from './config-schema.ts';
 import type { ConfigFile, ParsedEnv, ProjectConfig } from './config-schema.ts';
 import { formatIssue } from './format-config-issue.ts';
+import { resolveEnvReferences } from './resolve-env-references.ts';
 import type { FixloopConfig, ProjectBootstrap } from './fixloop-config.ts';
 
 const DEFAULT_CONFIG_FILES = ['fixloop.config.json', 'fixloop.config.yaml', 'fixloop.config.yml'];
@@ -18,7 +20,9 @@ export function loadConfig(input: { env: Record<string, string | undefined>; cwd
   for (const key of KNOWN_ENV) envOnly[key] = input.env[key];
   const configPath = findConfigFile(input.env.FIXLOOP_CONFIG, input.cwd);
   const fileLabel = configPath ? displayPath(configPath, input.cwd) : 'config file';
-  const file = configPath ? readConfigFile(configPath, fileLabel) : {};
+  const file = configPath
+    ? resolveEnvReferences(readConfigFile(configPath, fileLabel), input.env, fileLabel)
+    : {};
 
   const parsed = rawConfigSchema.safeParse({ env: envOnly, file });
   if (!parsed.success) throw configError(parsed.error, fileLabel);
@@ -102,10 +106,14 @@ function buildConfig(
       maxQueuedEvents: 10_000,
     },
     worker: { retentionIntervalMinutes: env.FIXLOOP_RETENTION_INTERVAL_MINUTES },
+    llm: file.llm ?? llmConfigSchema.parse({}),
+    secretKey: env.FIXLOOP_SECRET_KEY ?? null,
+    telegramPolling: env.FIXLOOP_TELEGRAM_POLLING,
     organizations: file.organizations.map((org) => ({
       slug: org.slug,
       name: org.name,
       projects: org.projects.map(toProjectBootstrap),
+      ...(org.alerts ? { alerts: org.alerts } : {}),
     })),
   };
 }
@@ -117,8 +125,12 @@ function toProjectBootstrap(project: ProjectConfig): ProjectBootstrap {
     name: project.name,
     platform: project.platform ?? null,
     keys: project.keys ?? [],
+    ...(project.alerts ? { alerts: project.alerts } : {}),
     settings: {
       rateLimit: project.rateLimit ?? null,
+      repository: project.repository ?? null,
+      investigation: { ...defaults.investigation, ...project.investigation },
+      autofix: mergeAutofixSettings(defaults.autofix, project.autofix ?? {}),
       scrubbing: { ...defaults.scrubbing, ...project.scrubbing },
       eventRetentionDays: project.retention?.eventsDays ?? defaults.eventRetentionDays,
       timelineRetentionDays: project.retention?.timelinesDays ?? defaults.timelineRetentionDays,

@@ -47,6 +47,11 @@ export function describeAccountsContract(setup: StorageSetup): void {
       await expect(
         storage().accounts.addMember({ organizationId: org.id, userId: user.id, role: 'admin' }),
       ).resolves.toBeUndefined();
+      expect(await storage().accounts.listMemberships(user.id)).toEqual([
+        { organizationId: org.id, userId: user.id, role: 'admin' },
+      ]);
+      expect(await storage().accounts.getUser(user.id)).toEqual(user);
+      expect(await storage().accounts.getUser(987654)).toBeNull();
       await expect(
         storage().accounts.addMember({ organizationId: org.id, userId: 987654, role: 'admin' }),
       ).rejects.toThrow();

@@ -194,9 +194,10 @@ export function describeIngestGroupingContract(setup: StorageSetup): void {
         batchOf([eventWrite(project.id, { hashes: [hash] })]),
       );
       expect(result).toMatchObject({ status: 'stored', issueEvent: 'existing' });
+      // Sentry's substatus for an ignore that ended by count: the issue is escalating.
       expect(await storage().issues.getIssue(issueId)).toMatchObject({
         status: 'unresolved',
-        substatus: 'ongoing',
+        substatus: 'escalating',
         statusDetails: {},
         timesSeen: 3,
       });

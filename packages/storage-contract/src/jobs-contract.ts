@@ -103,6 +103,22 @@ export function describeJobsContract(setup: StorageSetup): void {
       expect((await jobs().claim(claimOptions)).map((j) => j.id)).toEqual([second]);
     });
 
+    it('enqueues a unique job once per dedupe key, even when callers race', async () => {
+      const job = { kind: 'digest', payload: { slot: 1 }, runAt: T0, dedupeKey: 'schedule:digest:1' };
+      const results = await Promise.all([1, 2, 3, 4, 5].map(() => jobs().enqueueUnique(job)));
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.id)).size).toBe(1);
+      const other = await jobs().enqueueUnique({ ...job, dedupeKey: 'schedule:digest:2' });
+      expect(other.created).toBe(true);
+      expect(other.id).not.toBe(results[0]?.id);
+      // Plain jobs have no key and never collide with each other.
+      const a = await jobs().enqueue({ kind: 'k', payload: {}, runAt: T0 });
+      const b = await jobs().enqueue({ kind: 'k', payload: {}, runAt: T0 });
+      expect(a).not.toBe(b);
+      const claimed = await jobs().claim({ ...claimOptions, kinds: ['digest'] });
+      expect(claimed.map((j) => j.payload)).toEqual([{ slot: 1 }, { slot: 1 }]);
+    });
+
     it('reports stats and clears pending jobs', async () => {
       expect(await jobs().stats(T0)).toEqual({
         pending: 0,

@@ -2,15 +2,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { AppError } from '@fixloop/core';
 import type { Storage } from '@fixloop/core';
-import {
-  createSqlAccountStore,
-  createSqlEventStore,
-  createSqlIssueStore,
-  createSqlJobQueue,
-  createSqlProjectStore,
-  createSqlRetentionStore,
-  runMigrations,
-} from '@fixloop/storage-sql';
+import { createSqlJobQueue, createSqlStores, runMigrations } from '@fixloop/storage-sql';
 import type { Database } from '@fixloop/storage-sql';
 import { createPostgresClaimJobs } from './postgres-claim-jobs.ts';
 import { createPostgresIngestStore } from './postgres-ingest-store.ts';
@@ -51,12 +43,8 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
   return {
     dialect: 'postgres',
     ingest: createPostgresIngestStore(pool),
-    issues: createSqlIssueStore(db),
-    events: createSqlEventStore(db),
-    projects: createSqlProjectStore(db),
-    accounts: createSqlAccountStore(db),
+    ...createSqlStores(db, 'postgres'),
     jobs: createSqlJobQueue(db, createPostgresClaimJobs(pool)),
-    retention: createSqlRetentionStore(db),
     migrate: () => runMigrations(db as Kysely<unknown>, 'postgres', schema ?? 'public'),
     async ping() {
       await sql`SELECT 1`.execute(db);

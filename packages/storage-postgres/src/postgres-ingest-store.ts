@@ -5,6 +5,7 @@ import {
   assembleResults,
   eventRow,
   followUpJobRow,
+  ingestActivityRow,
   planIssueUpdate,
   storedResults,
   ISSUE_CREATED_JOB,
@@ -131,6 +132,12 @@ async function applyToIssues(
     return { id: agg.issueId, plan };
   });
   await updateIssues(client, plans);
+  await upsertHourlyCounts(client, aggregates);
+  const activities = plans.flatMap(({ plan }, i) => {
+    const row = ingestActivityRow(aggregates[i] as IssueAggregate, plan, now);
+    return row === null ? [] : [row];
+  });
+  await insertRows(client, 'issue_activities', activities);
   await insertRows(client, 'jobs', jobs);
   // An issue created here whose every event turned out to be a concurrent duplicate stays unused.
   const used = new Set(aggregates.map((a) => a.issueId));
@@ -167,4 +174,17 @@ async function upsertTags(client: PoolClient, aggregates: IssueAggregate[]): Pro
       counts.set(Number(r.issue_id), (counts.get(Number(r.issue_id)) ?? 0) + 1);
   }
   return counts;
+}
+
+/** Per-issue hourly event counts (the issues are locked already, so rows are written in their order). */
+async function upsertHourlyCounts(client: PoolClient, aggregates: IssueAggregate[]): Promise<void> {
+  const rows = aggregates.flatMap((agg) =>
+    agg.hourly.map((h) => ({ issue_id: agg.issueId, bucket: h.bucket, count: h.count })),
+  );
+  await insertRows(
+    client,
+    'issue_hourly_counts',
+    rows,
+    'ON CONFLICT (issue_id, bucket) DO UPDATE SET count = issue_hourly_counts.count + excluded.count',
+  );
 }

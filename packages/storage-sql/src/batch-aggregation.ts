@@ -6,6 +6,7 @@ import type {
   IssueStatusDetails,
   IssueSubstatus,
   OutcomeWrite,
+  UnignoreReason,
 } from '@fixloop/core';
 import type { Selectable, Updateable } from 'kysely';
 import type { IssuesTable, OutcomesTable } from './database.ts';
@@ -41,6 +42,10 @@ export interface IssueAggregate {
   firstRelease: string | null;
   lastRelease: string | null;
   tags: TagAggregate[];
+  /** Events per hour of their timestamps (bucket: epoch ms), for issue stats. */
+  hourly: { bucket: number; count: number }[];
+  /** The latest time any of the events was received: what ignore deadlines are compared with. */
+  receivedAt: number;
 }
 
 /** Groups accepted events per issue; sorted by issue id so concurrent writers lock rows in one order. */
@@ -61,8 +66,13 @@ function aggregate(issueId: number, events: AcceptedEvent[]): IssueAggregate {
     (a, b) => a.write.event.timestamp.getTime() - b.write.event.timestamp.getTime(),
   );
   const tags = new Map<string, TagAggregate>();
+  const hourly = new Map<number, number>();
+  let receivedAt = 0;
   for (const { write } of events) {
     const at = write.event.timestamp.getTime();
+    const bucket = at - (at % HOUR_MS);
+    hourly.set(bucket, (hourly.get(bucket) ?? 0) + 1);
+    receivedAt = Math.max(receivedAt, write.event.receivedAt.getTime());
     const entries = Object.entries(write.event.tags);
     if (write.event.userKey !== null) entries.push([USER_TAG, write.event.userKey]);
     for (const [key, value] of entries) {
@@ -89,6 +99,8 @@ function aggregate(issueId: number, events: AcceptedEvent[]): IssueAggregate {
     firstRelease: releases[0] ?? null,
     lastRelease: releases[releases.length - 1] ?? null,
     tags: [...tags.values()].sort(compareTags),
+    hourly: [...hourly.entries()].map(([bucket, count]) => ({ bucket, count })),
+    receivedAt,
   };
 }
 
@@ -101,6 +113,8 @@ function compareTags(a: TagAggregate, b: TagAggregate): number {
 export interface IssueUpdatePlan {
   values: Updateable<IssuesTable> & { times_seen: number; user_count: number };
   regressed: boolean;
+  /** Set when an ignored issue came back (the stores record an activity for it). */
+  unignored: UnignoreReason | null;
 }
 
 /** The issue columns a batch update reads: selecting only these keeps the per-issue read cheap. */
@@ -140,15 +154,22 @@ export function planIssueUpdate(
     resolvedAt,
     timesSeen: Number(row.times_seen),
   };
+  const userCount = Number(row.user_count) + newUsers;
   const skipTransition = created && agg.events.length === 1;
   const t = skipTransition
-    ? { ...issue, regressed: false }
-    : applyEventToIssue(issue, new Date(agg.lastSeen), timesSeen);
+    ? { ...issue, regressed: false, unignored: null }
+    : applyEventToIssue(issue, new Date(Math.max(agg.lastSeen, agg.receivedAt)), timesSeen, {
+        events: agg.events.length,
+        releases: agg.events.map((e) => e.write.event.release),
+        newUsers,
+        userCountAfter: userCount,
+      });
   return {
     regressed: t.regressed,
+    unignored: t.unignored,
     values: {
       times_seen: timesSeen,
-      user_count: Number(row.user_count) + newUsers,
+      user_count: userCount,
       first_seen: Math.min(Number(row.first_seen), agg.firstSeen),
       last_seen: Math.max(lastSeenBefore, agg.lastSeen),
       level: agg.lastSeen >= lastSeenBefore ? agg.latest.level : row.level,

@@ -13,11 +13,18 @@ export {
 } from './event-payload.ts';
 export { toIssue, toJob } from './row-mapping.ts';
 export { isUniqueViolation } from './unique-violation.ts';
+export { createSqlStores } from './sql-stores.ts';
+export type { SqlStores } from './sql-stores.ts';
 export { createSqlProjectStore } from './sql-project-store.ts';
 export { createSqlAccountStore } from './sql-account-store.ts';
+export { createSqlTeamStore } from './sql-team-store.ts';
+export { createSqlSessionStore } from './sql-session-store.ts';
 export { createSqlIssueStore } from './sql-issue-store.ts';
 export { createSqlEventStore } from './sql-event-store.ts';
+export { createSqlFixStore } from './sql-fix-store.ts';
 export { createSqlRetentionStore } from './sql-retention-store.ts';
+export { createSqlReleaseStore } from './sql-release-store.ts';
+export { createSqlArtifactStore } from './sql-artifact-store.ts';
 export { createSqlJobQueue, recoverStaleJobs } from './sql-job-queue.ts';
 export type { ClaimDueJobs, ClaimOptions } from './sql-job-queue.ts';
 export {
@@ -39,6 +46,7 @@ export {
   attachmentRow,
   eventRow,
   followUpJobRow,
+  ingestActivityRow,
   newIssueRow,
   storedResults,
   ISSUE_CREATED_JOB,

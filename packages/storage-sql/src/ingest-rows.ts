@@ -1,7 +1,13 @@
 import type { AttachmentWrite, EventWrite, EventWriteResult } from '@fixloop/core';
 import type { Insertable } from 'kysely';
-import type { AttachmentsTable, EventsTable, IssuesTable, JobsTable } from './database.ts';
-import type { IssueAggregate } from './batch-aggregation.ts';
+import type {
+  AttachmentsTable,
+  EventsTable,
+  IssueActivitiesTable,
+  IssuesTable,
+  JobsTable,
+} from './database.ts';
+import type { IssueAggregate, IssueUpdatePlan } from './batch-aggregation.ts';
 import { eventBlobOf } from './event-payload.ts';
 
 /** Job kinds the ingest transaction enqueues (transactional outbox). */
@@ -124,4 +130,27 @@ export function assembleResults(
     }
     return { status: 'duplicate', eventId, issueId: duplicateOfStored.get(index) ?? null };
   });
+}
+
+/**
+ * The activity a batch records on an issue: a regression, or an ignore that ended (escalating after a
+ * count, plain unresolved after a duration). Null for the usual batch, which changes no status.
+ */
+export function ingestActivityRow(
+  agg: IssueAggregate,
+  plan: IssueUpdatePlan,
+  now: number,
+): Insertable<IssueActivitiesTable> | null {
+  const base = { issue_id: agg.issueId, project_id: agg.latest.projectId, user_id: null, created_at: now };
+  const eventId = agg.events[0]?.write.event.eventId ?? null;
+  if (plan.regressed) {
+    return {
+      ...base,
+      type: 'set_regression',
+      data: JSON.stringify({ version: agg.latest.release, eventId }),
+    };
+  }
+  if (plan.unignored === null) return null;
+  const type = plan.unignored === 'duration' ? 'set_unresolved' : 'set_escalating';
+  return { ...base, type, data: JSON.stringify({ reason: `ignore_${plan.unignored}`, eventId }) };
 }

@@ -29,6 +29,7 @@ import type {
   UsersTable,
 } from './database.ts';
 import { parseJson } from './payload-codec.ts';
+import { DEFAULT_PROJECT_SETTINGS, withAutofixDefaults } from '@fixloop/core';
 
 // Numbers go through Number(): node-postgres may hand BIGINT columns over as strings.
 const date = (ms: number): Date => new Date(Number(ms));
@@ -45,8 +46,18 @@ export function toProject(row: Selectable<ProjectsTable>): Project {
     slug: row.slug,
     name: row.name,
     platform: row.platform,
-    settings: parseJson<ProjectSettings>(row.settings),
+    settings: withSettingDefaults(parseJson<Partial<ProjectSettings>>(row.settings)),
     createdAt: date(row.created_at),
+  };
+}
+
+/** Settings stored before a section existed get that section's defaults. */
+function withSettingDefaults(stored: Partial<ProjectSettings>): ProjectSettings {
+  return {
+    ...DEFAULT_PROJECT_SETTINGS,
+    ...stored,
+    investigation: { ...DEFAULT_PROJECT_SETTINGS.investigation, ...stored.investigation },
+    autofix: withAutofixDefaults(stored.autofix),
   };
 }
 
@@ -78,6 +89,7 @@ export function toApiToken(row: Selectable<ApiTokensTable>): ApiToken {
     name: row.name,
     tokenHash: row.token_hash,
     tokenPrefix: row.token_prefix,
+    tokenLastCharacters: row.token_last_characters,
     scopes: parseJson<ApiScope[]>(row.scopes),
     userId: row.user_id === null ? null : Number(row.user_id),
     createdAt: date(row.created_at),

@@ -2,10 +2,29 @@ import { Migrator } from 'kysely';
 import type { Kysely, Migration } from 'kysely';
 import { AppError } from '@fixloop/core';
 import { initialSchema } from './migrations/001-initial-schema.ts';
+import { auditLogSchema } from './migrations/002-audit-log.ts';
+import { accountsTeamsSchema } from './migrations/003-accounts-teams.ts';
+import { releasesArtifactsSchema } from './migrations/005-releases-artifacts.ts';
+import { issueWorkflowSchema } from './migrations/004-issue-workflow.ts';
+import { jobDedupeSchema } from './migrations/006-job-dedupe.ts';
+import { investigationsSchema } from './migrations/007-investigations.ts';
+import { alertingSchema } from './migrations/008-alerting.ts';
+import { autofixSchema } from './migrations/009-autofix.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 
 function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
-  return { '001_initial_schema': initialSchema(dialect) };
+  // Kysely applies them in name order; add new ones at the end with the next number.
+  return {
+    '001_initial_schema': initialSchema(dialect),
+    '002_audit_log': auditLogSchema(dialect),
+    '003_accounts_teams': accountsTeamsSchema(dialect),
+    '005_releases_artifacts': releasesArtifactsSchema(dialect),
+    '004_issue_workflow': issueWorkflowSchema(dialect),
+    '006_job_dedupe': jobDedupeSchema(),
+    '007_investigations': investigationsSchema(dialect),
+    '008_alerting': alertingSchema(dialect),
+    '009_autofix': autofixSchema(dialect),
+  };
 }
 
 /**
@@ -23,6 +42,9 @@ export async function runMigrations(
     provider: { getMigrations: async () => migrationsFor(dialect) },
     migrationTableName: 'fixloop_migration',
     migrationLockTableName: 'fixloop_migration_lock',
+    // Migrations are independent (each adds its own tables/columns), so a database that already ran a
+    // later-numbered one can still take an earlier one that landed afterwards.
+    allowUnorderedMigrations: true,
     ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
   const { error, results } = await migrator.migrateToLatest();

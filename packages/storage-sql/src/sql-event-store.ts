@@ -1,42 +1,35 @@
 import type { Kysely } from 'kysely';
-import type { EventStore, StoredEvent, StoredUserReport } from '@fixloop/core';
+import type { EventStore } from '@fixloop/core';
 import type { Database } from './database.ts';
-import { decodeEventRecord, decodeTimeline } from './event-payload.ts';
+import { decodeTimeline } from './event-payload.ts';
+import { EVENT_COLUMNS, createSqlEventQueries, toStoredEvent, toUserReport } from './sql-event-queries.ts';
 
 const HOUR_MS = 3_600_000;
 
 export function createSqlEventStore(db: Kysely<Database>): EventStore {
-  const eventColumns = ['project_id', 'event_id', 'issue_id', 'timestamp', 'received_at', 'payload'] as const;
-  const toStored = (row: {
-    project_id: number;
-    event_id: string;
-    issue_id: number;
-    timestamp: number;
-    received_at: number;
-    payload: Uint8Array;
-  }): StoredEvent => ({ ...decodeEventRecord(row), issueId: Number(row.issue_id) });
-
   return {
+    ...createSqlEventQueries(db),
     async getEvent(projectId, eventId) {
       const row = await db
         .selectFrom('events')
-        .select(eventColumns)
+        .select(EVENT_COLUMNS)
         .where('project_id', '=', projectId)
         .where('event_id', '=', eventId)
         .executeTakeFirst();
-      return row === undefined ? null : toStored(row);
+      return row === undefined ? null : toStoredEvent(row);
     },
-    async listIssueEvents(issueId, { limit, offset }) {
+    async listIssueEvents(issueId, { limit, offset, order = 'newest' }) {
+      const direction = order === 'newest' ? 'desc' : 'asc';
       const rows = await db
         .selectFrom('events')
-        .select(eventColumns)
+        .select(EVENT_COLUMNS)
         .where('issue_id', '=', issueId)
-        .orderBy('received_at', 'desc')
-        .orderBy('id', 'desc')
+        .orderBy('received_at', direction)
+        .orderBy('id', direction)
         .limit(limit)
         .offset(offset)
         .execute();
-      return rows.map(toStored);
+      return rows.map(toStoredEvent);
     },
     async countEvents(projectId) {
       const row = await db
@@ -97,18 +90,7 @@ export function createSqlEventStore(db: Kysely<Database>): EventStore {
         .limit(limit)
         .offset(offset)
         .execute();
-      return rows.map((r): StoredUserReport => ({
-        id: Number(r.id),
-        projectId: Number(r.project_id),
-        eventId: r.event_id,
-        issueId: r.issue_id === null ? null : Number(r.issue_id),
-        name: r.name,
-        email: r.email,
-        comments: r.comments,
-        url: r.url,
-        source: r.source as StoredUserReport['source'],
-        createdAt: new Date(Number(r.created_at)),
-      }));
+      return rows.map(toUserReport);
     },
     async outcomeTotals(projectId, since) {
       const bucketFrom = Math.floor(since.getTime() / HOUR_MS) * HOUR_MS;

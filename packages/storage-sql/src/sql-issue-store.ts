@@ -2,7 +2,10 @@ import { sql } from 'kysely';
 import type { Kysely, Updateable } from 'kysely';
 import type { IssueListQuery, IssuePatch, IssueStore } from '@fixloop/core';
 import type { Database, IssuesTable } from './database.ts';
+import type { SqlDialect } from './sql-dialect.ts';
 import { toIssue } from './row-mapping.ts';
+import { issueStats, searchIssues } from './sql-issue-search.ts';
+import { listTagKeys, listTagValues } from './sql-issue-tags.ts';
 
 const SORT_COLUMN = { date: 'last_seen', new: 'first_seen', freq: 'times_seen', user: 'user_count' } as const;
 
@@ -27,10 +30,11 @@ function patchValues(patch: IssuePatch): Updateable<IssuesTable> {
   if (patch.resolvedAt !== undefined) values.resolved_at = patch.resolvedAt?.getTime() ?? null;
   if (patch.severityOverride !== undefined) values.severity_override = patch.severityOverride;
   if (patch.errorClassOverride !== undefined) values.error_class_override = patch.errorClassOverride;
+  if (patch.ignoreUntil !== undefined) values.ignore_until = patch.ignoreUntil?.getTime() ?? null;
   return values;
 }
 
-export function createSqlIssueStore(db: Kysely<Database>): IssueStore {
+export function createSqlIssueStore(db: Kysely<Database>, dialect: SqlDialect): IssueStore {
   const getIssue = async (id: number) => {
     const row = await db.selectFrom('issues').selectAll().where('id', '=', id).executeTakeFirst();
     return row === undefined ? null : toIssue(row);
@@ -68,22 +72,19 @@ export function createSqlIssueStore(db: Kysely<Database>): IssueStore {
       }
       return getIssue(id);
     },
-    async listTagValues(issueId, key, limit = 100) {
-      let q = db.selectFrom('issue_tag_values').selectAll().where('issue_id', '=', issueId);
-      if (key !== undefined) q = q.where('key', '=', key);
-      const rows = await q
-        .orderBy('times_seen', 'desc')
-        .orderBy('key')
-        .orderBy('value')
-        .limit(limit)
-        .execute();
-      return rows.map((r) => ({
-        key: r.key,
-        value: r.value,
-        timesSeen: Number(r.times_seen),
-        firstSeen: new Date(Number(r.first_seen)),
-        lastSeen: new Date(Number(r.last_seen)),
-      }));
+    listTagValues: (issueId, key, limit = 100) => listTagValues(db, issueId, key, { limit, offset: 0 }),
+    listTagValuesPage: (issueId, key, page) => listTagValues(db, issueId, key, page),
+    listTagKeys: (issueId, key) => listTagKeys(db, issueId, key),
+    searchIssues: (query) => searchIssues(db, dialect, query),
+    issueStats: (query) => issueStats(db, query),
+    async findIssueByShortId(projectId, shortId) {
+      const row = await db
+        .selectFrom('issues')
+        .selectAll()
+        .where('project_id', '=', projectId)
+        .where('short_id', '=', shortId)
+        .executeTakeFirst();
+      return row === undefined ? null : toIssue(row);
     },
     async listHashes(issueId) {
       const rows = await db

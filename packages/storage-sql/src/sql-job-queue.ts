@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import type { Job, JobQueue } from '@fixloop/core';
+import type { Job, JobQueue, NewJob } from '@fixloop/core';
 import type { Database } from './database.ts';
 import { toJob } from './row-mapping.ts';
 
@@ -33,25 +33,46 @@ export async function recoverStaleJobs(
     .execute();
 }
 
+function jobRow(job: NewJob, dedupeKey: string | null) {
+  const now = Date.now();
+  return {
+    kind: job.kind,
+    payload: JSON.stringify(job.payload),
+    state: 'pending',
+    concurrency_key: job.concurrencyKey ?? null,
+    dedupe_key: dedupeKey,
+    attempts: 0,
+    max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    run_at: job.runAt?.getTime() ?? now,
+    created_at: now,
+  };
+}
+
 export function createSqlJobQueue(db: Kysely<Database>, claimDue: ClaimDueJobs): JobQueue {
   return {
     async enqueue(job) {
-      const now = Date.now();
       const row = await db
         .insertInto('jobs')
-        .values({
-          kind: job.kind,
-          payload: JSON.stringify(job.payload),
-          state: 'pending',
-          concurrency_key: job.concurrencyKey ?? null,
-          attempts: 0,
-          max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-          run_at: job.runAt?.getTime() ?? now,
-          created_at: now,
-        })
+        .values(jobRow(job, null))
         .returning('id')
         .executeTakeFirstOrThrow();
       return Number(row.id);
+    },
+    async enqueueUnique(job) {
+      // ON CONFLICT DO NOTHING, then read the winner: atomic on both dialects without a lock.
+      const inserted = await db
+        .insertInto('jobs')
+        .values(jobRow(job, job.dedupeKey))
+        .onConflict((oc) => oc.column('dedupe_key').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (inserted !== undefined) return { id: Number(inserted.id), created: true };
+      const existing = await db
+        .selectFrom('jobs')
+        .select('id')
+        .where('dedupe_key', '=', job.dedupeKey)
+        .executeTakeFirstOrThrow();
+      return { id: Number(existing.id), created: false };
     },
     async claim(options) {
       if (options.limit <= 0) return [];

@@ -1,6 +1,6 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { Project, ProjectStore } from '@fixloop/core';
-import type { Database, ProjectsTable } from './database.ts';
+import type { Database, OrganizationsTable, ProjectKeysTable, ProjectsTable } from './database.ts';
 import { toOrganization, toProject, toProjectKey } from './row-mapping.ts';
 import { insertOrConflict } from './unique-violation.ts';
 
@@ -27,6 +27,21 @@ export function createSqlProjectStore(db: Kysely<Database>): ProjectStore {
     async listOrganizations() {
       const rows = await db.selectFrom('organizations').selectAll().orderBy('id').execute();
       return rows.map(toOrganization);
+    },
+    async getOrganization(id) {
+      const row = await db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+      return row === undefined ? null : toOrganization(row);
+    },
+    async updateOrganization(id, patch) {
+      const values: Updateable<OrganizationsTable> = {};
+      if (patch.name !== undefined) values.name = patch.name;
+      if (patch.slug !== undefined) values.slug = patch.slug;
+      if (Object.keys(values).length > 0) {
+        await insertOrConflict(`organization "${patch.slug ?? ''}"`, () =>
+          db.updateTable('organizations').set(values).where('id', '=', id).execute(),
+        );
+      }
+      return this.getOrganization(id);
     },
     async createProject(input) {
       const row = await insertOrConflict(`project "${input.slug}"`, () =>
@@ -69,10 +84,17 @@ export function createSqlProjectStore(db: Kysely<Database>): ProjectStore {
       if (patch.name !== undefined) values.name = patch.name;
       if (patch.platform !== undefined) values.platform = patch.platform;
       if (patch.settings !== undefined) values.settings = JSON.stringify(patch.settings);
+      if (patch.slug !== undefined) values.slug = patch.slug;
       if (Object.keys(values).length > 0) {
-        await db.updateTable('projects').set(values).where('id', '=', id).execute();
+        await insertOrConflict(`project "${patch.slug ?? ''}"`, () =>
+          db.updateTable('projects').set(values).where('id', '=', id).execute(),
+        );
       }
       return this.getProject(id) as Promise<Project | null>;
+    },
+    async deleteProject(id) {
+      const result = await db.deleteFrom('projects').where('id', '=', id).executeTakeFirst();
+      return result.numDeletedRows > 0n;
     },
     async createKey({ projectId, publicKey, label }) {
       const row = await insertOrConflict('project key', () =>
@@ -112,6 +134,20 @@ export function createSqlProjectStore(db: Kysely<Database>): ProjectStore {
         .where('id', '=', key.project_id)
         .executeTakeFirst();
       return project === undefined ? null : { key: toProjectKey(key), project: toProject(project) };
+    },
+    async updateKey(id, patch) {
+      const values: Updateable<ProjectKeysTable> = {};
+      if (patch.label !== undefined) values.label = patch.label;
+      if (patch.isActive !== undefined) values.is_active = patch.isActive ? 1 : 0;
+      if (Object.keys(values).length > 0) {
+        await db.updateTable('project_keys').set(values).where('id', '=', id).execute();
+      }
+      const row = await db.selectFrom('project_keys').selectAll().where('id', '=', id).executeTakeFirst();
+      return row === undefined ? null : toProjectKey(row);
+    },
+    async deleteKey(id) {
+      const result = await db.deleteFrom('project_keys').where('id', '=', id).executeTakeFirst();
+      return result.numDeletedRows > 0n;
     },
   };
 }

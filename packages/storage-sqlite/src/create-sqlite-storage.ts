@@ -3,15 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Storage } from '@fixloop/core';
-import {
-  createSqlAccountStore,
-  createSqlEventStore,
-  createSqlIssueStore,
-  createSqlJobQueue,
-  createSqlProjectStore,
-  createSqlRetentionStore,
-  runMigrations,
-} from '@fixloop/storage-sql';
+import { createSqlJobQueue, createSqlStores, runMigrations } from '@fixloop/storage-sql';
 import type { Database as Schema } from '@fixloop/storage-sql';
 import { createSqliteClaimJobs } from './sqlite-claim-jobs.ts';
 import { createSqliteIngestStore } from './sqlite-ingest-store.ts';
@@ -39,12 +31,8 @@ export async function createSqliteStorage(options: SqliteStorageOptions): Promis
   return {
     dialect: 'sqlite',
     ingest: createSqliteIngestStore(raw),
-    issues: createSqlIssueStore(db),
-    events: createSqlEventStore(db),
-    projects: createSqlProjectStore(db),
-    accounts: createSqlAccountStore(db),
+    ...createSqlStores(db, 'sqlite'),
     jobs: createSqlJobQueue(db, createSqliteClaimJobs(raw)),
-    retention: createSqlRetentionStore(db),
     migrate: () => runMigrations(db as Kysely<unknown>, 'sqlite'),
     async ping() {
       await sql`SELECT 1`.execute(db);

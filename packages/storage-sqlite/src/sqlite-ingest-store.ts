@@ -9,6 +9,7 @@ import {
   eventBlobOf,
   timelineBlobOf,
   followUpJobRow,
+  ingestActivityRow,
   newIssueRow,
   planIssueUpdate,
   storedResults,
@@ -59,7 +60,7 @@ function writeBatch(s: IngestStatements, batch: IngestBatch, now: number): Event
   const stored = new Map<number, EventWriteResult>();
   for (const agg of aggregateByIssue(accepted)) {
     const isNew = created.has(agg.issueId);
-    const regressed = updateIssue(s, agg, isNew);
+    const regressed = updateIssue(s, agg, isNew, now);
     const news = isNew ? 'created' : regressed ? 'regressed' : 'existing';
     for (const [index, result] of storedResults(agg, news)) stored.set(index, result);
     const first = agg.events[0]?.write.event.eventId ?? '';
@@ -119,7 +120,7 @@ function resolveIssue(s: IngestStatements, write: EventWrite, created: Set<numbe
 }
 
 /** One issue UPDATE per touched issue per batch; returns whether the issue regressed. */
-function updateIssue(s: IngestStatements, agg: IssueAggregate, created: boolean): boolean {
+function updateIssue(s: IngestStatements, agg: IssueAggregate, created: boolean, now: number): boolean {
   let newUsers = 0;
   for (const tag of agg.tags) {
     const { key, value, count, firstSeen, lastSeen } = tag;
@@ -131,6 +132,9 @@ function updateIssue(s: IngestStatements, agg: IssueAggregate, created: boolean)
   if (row === undefined) throw new AppError('internal', `issue ${agg.issueId} vanished during ingest`);
   const plan = planIssueUpdate(row, agg, created, newUsers);
   s.updateIssue.run({ ...plan.values, id: agg.issueId });
+  for (const { bucket, count } of agg.hourly) s.upsertHourly.run(agg.issueId, bucket, count);
+  const activity = ingestActivityRow(agg, plan, now);
+  if (activity !== null) s.insertActivity.run(activity);
   return plan.regressed;
 }
 

@@ -145,6 +145,13 @@ export function prepareIngestStatements(db: BetterSqlite3.Database) {
        ON CONFLICT (project_id, category, outcome, bucket) DO UPDATE SET quantity = quantity + excluded.quantity`,
     ),
     insertJob: db.prepare(insertSql('jobs', JOB_COLUMNS)),
+    upsertHourly: db.prepare<[number, number, number]>(
+      `INSERT INTO issue_hourly_counts (issue_id, bucket, count) VALUES (?, ?, ?)
+       ON CONFLICT (issue_id, bucket) DO UPDATE SET count = count + excluded.count`,
+    ),
+    insertActivity: db.prepare(
+      insertSql('issue_activities', ['issue_id', 'project_id', 'type', 'user_id', 'data', 'created_at']),
+    ),
   };
 }
 

@@ -1,3 +1,5 @@
+import { evaluateIgnore } from './ignore-condition.ts';
+import type { EventBatchFacts, UnignoreReason } from './ignore-condition.ts';
 import type { Issue, IssueStatus, IssueStatusDetails, IssueSubstatus } from './issue.ts';
 
 export interface IssueTransition {
@@ -7,51 +9,71 @@ export interface IssueTransition {
   resolvedAt: Date | null;
   /** True when a resolved issue came back: alerting and the pipeline react to it. */
   regressed: boolean;
+  /** Set when an ignored issue came back because its condition was met. */
+  unignored: UnignoreReason | null;
 }
 
 type IssueState = Pick<Issue, 'status' | 'substatus' | 'statusDetails' | 'resolvedAt' | 'timesSeen'>;
 
 /**
- * What a new event does to an existing issue's status. Both storage adapters call this inside their
+ * What new events do to an existing issue's status. Both storage adapters call this inside their
  * ingest transaction, so the lifecycle rules live in one place.
- * - resolved  -> unresolved/regressed (a regression)
- * - ignored   -> unresolved/ongoing once its ignore condition (until/count) is met
+ * - resolved  -> unresolved/regressed (a regression), unless every event comes from the release the
+ *   issue was resolved "in the next release" of / "in a release" after (still deployed, expected)
+ * - ignored   -> unresolved once its ignore condition is met: ongoing after a duration, escalating
+ *   after a count or user count (Sentry's substatuses)
  * - otherwise unchanged, except that "new" becomes "ongoing" after the first event.
- * `timesSeenAfter` is the issue's count including this event.
+ * `timesSeenAfter` is the issue's count including these events.
  */
-export function applyEventToIssue(issue: IssueState, eventAt: Date, timesSeenAfter: number): IssueTransition {
+export function applyEventToIssue(
+  issue: IssueState,
+  eventAt: Date,
+  timesSeenAfter: number,
+  facts: EventBatchFacts = {},
+): IssueTransition {
   if (issue.status === 'resolved') {
+    if (fromResolvedRelease(issue.statusDetails, facts.releases))
+      return unchanged(issue, issue.statusDetails);
     return {
       status: 'unresolved',
       substatus: 'regressed',
       statusDetails: {},
       resolvedAt: null,
       regressed: true,
+      unignored: null,
     };
   }
-  if (issue.status === 'ignored' && ignoreConditionMet(issue.statusDetails, eventAt, timesSeenAfter)) {
+  if (issue.status === 'ignored') {
+    const { reason, details } = evaluateIgnore(issue.statusDetails, eventAt, timesSeenAfter, facts);
+    if (reason === null) return unchanged(issue, details);
     return {
       status: 'unresolved',
-      substatus: 'ongoing',
+      substatus: reason === 'duration' ? 'ongoing' : 'escalating',
       statusDetails: {},
       resolvedAt: null,
       regressed: false,
+      unignored: reason,
     };
   }
   return {
-    status: issue.status,
-    substatus: issue.status === 'unresolved' && issue.substatus === 'new' ? 'ongoing' : issue.substatus,
-    statusDetails: issue.statusDetails,
-    resolvedAt: issue.resolvedAt,
-    regressed: false,
+    ...unchanged(issue, issue.statusDetails),
+    substatus: issue.substatus === 'new' ? 'ongoing' : issue.substatus,
   };
 }
 
-function ignoreConditionMet(details: IssueStatusDetails, eventAt: Date, timesSeenAfter: number): boolean {
-  if (details.ignoreUntil !== undefined && eventAt.getTime() >= Date.parse(details.ignoreUntil)) return true;
-  if (details.ignoreCount !== undefined) {
-    const base = details.ignoreCountBase ?? 0;
-    if (timesSeenAfter - base >= details.ignoreCount) return true;
-  }
-  return false;
+function unchanged(issue: IssueState, statusDetails: IssueStatusDetails): IssueTransition {
+  return {
+    status: issue.status,
+    substatus: issue.substatus,
+    statusDetails,
+    resolvedAt: issue.resolvedAt,
+    regressed: false,
+    unignored: null,
+  };
+}
+
+function fromResolvedRelease(details: IssueStatusDetails, releases: (string | null)[] | undefined): boolean {
+  const expected = details.resolvedFromRelease;
+  if (expected === undefined || releases === undefined || releases.length === 0) return false;
+  return releases.every((release) => release === expected);
 }

@@ -5,7 +5,7 @@ export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 
 /** Sentry's substatus: why an issue is in its status. */
 export type IssueSubstatus =
-  'new' | 'ongoing' | 'regressed' | 'archived_forever' | 'archived_until_condition_met' | null;
+  'new' | 'ongoing' | 'regressed' | 'escalating' | 'archived_forever' | 'archived_until_condition_met' | null;
 
 /** Conditions that end an "ignored" status (Sentry's statusDetails for ignores). */
 export interface IgnoreConditions {
@@ -17,12 +17,31 @@ export interface IgnoreConditions {
   ignoreWindow?: number;
   /** times_seen when the ignore was set, so ignoreCount can be compared. */
   ignoreCountBase?: number;
+  /** Un-ignore once this many more users were affected after ignoring. */
+  ignoreUserCount?: number;
+  /** Window in minutes for ignoreUserCount; omitted means "ever". */
+  ignoreUserWindow?: number;
+  /** user_count when the ignore was set. */
+  ignoreUserCountBase?: number;
+  /**
+   * Tumbling-window state for ignoreWindow/ignoreUserWindow: when the current window started (ISO) and
+   * how many events / new users it has seen. Kept in the status details so ingest needs no extra reads.
+   */
+  ignoreWindowStart?: string;
+  ignoreWindowCount?: number;
+  ignoreUserWindowStart?: string;
+  ignoreUserWindowCount?: number;
 }
 
 export interface IssueStatusDetails extends IgnoreConditions {
   inRelease?: string;
   inNextRelease?: boolean;
   inCommit?: string;
+  /**
+   * The issue's last release when it was resolved in a release: events still coming from that (old,
+   * still deployed) release are expected and do not make the issue regress.
+   */
+  resolvedFromRelease?: string;
   [key: string]: unknown;
 }
 

@@ -9,6 +9,11 @@ export interface NewJob {
   maxAttempts?: number;
 }
 
+/** A job enqueued at most once per key, e.g. `schedule:digest:2026-11-22T09:00Z` across all instances. */
+export interface UniqueJob extends NewJob {
+  dedupeKey: string;
+}
+
 export interface Job {
   id: number;
   kind: string;

@@ -31,16 +31,72 @@ export interface StoredUserReport {
 
 export interface EventStore {
   getEvent(projectId: number, eventId: string): Promise<StoredEvent | null>;
-  /** Newest first. */
-  listIssueEvents(issueId: number, options: { limit: number; offset: number }): Promise<StoredEvent[]>;
+  /** Newest first (by time received), or oldest first with `order: 'oldest'`. */
+  listIssueEvents(
+    issueId: number,
+    options: { limit: number; offset: number; order?: 'newest' | 'oldest' },
+  ): Promise<StoredEvent[]>;
   countEvents(projectId: number): Promise<number>;
   getTimeline(projectId: number, eventId: string): Promise<TimelineEntry[] | null>;
   listAttachments(projectId: number, eventId: string): Promise<StoredAttachment[]>;
   getAttachmentData(id: number): Promise<Uint8Array | null>;
   listUserReports(projectId: number, options: { limit: number; offset: number }): Promise<StoredUserReport[]>;
+  /** The events received just before and after this one in its issue. */
+  getAdjacentEventIds(
+    projectId: number,
+    eventId: string,
+  ): Promise<{ previous: string | null; next: string | null }>;
+  /**
+   * Recent events of some projects, newest first, optionally only at some levels and only from issues
+   * that carry all the given tag values (a cheap pre-filter; the caller checks each event's own tags).
+   */
+  listRecentEvents(query: RecentEventsQuery): Promise<StoredEvent[]>;
+  /** Hourly outcome rows of some projects in [start, end). */
+  listOutcomes(query: {
+    projectIds: number[];
+    start: Date;
+    end: Date;
+    category?: string;
+  }): Promise<OutcomeRow[]>;
+  /** The report about an event, if any (reports are one per event, like Sentry's). */
+  findUserReport(projectId: number, eventId: string): Promise<StoredUserReport | null>;
+  /** Stores a Web API user report now, linked to the event's issue when the event is known. */
+  createUserReport(report: UserReportInput): Promise<StoredUserReport>;
+  updateUserReport(
+    id: number,
+    patch: { name: string; email: string; comments: string },
+  ): Promise<StoredUserReport | null>;
   /** Sum of outcome quantities per category and outcome since `since`. */
   outcomeTotals(
     projectId: number,
     since: Date,
   ): Promise<{ category: string; outcome: string; quantity: number }[]>;
+}
+
+export interface RecentEventsQuery {
+  projectIds: number[];
+  limit: number;
+  offset: number;
+  levels?: string[];
+  issueTags?: { key: string; value: string }[];
+}
+
+export interface OutcomeRow {
+  projectId: number;
+  category: string;
+  outcome: string;
+  /** Start of the hour, epoch ms. */
+  bucket: number;
+  quantity: number;
+}
+
+export interface UserReportInput {
+  projectId: number;
+  eventId: string | null;
+  name: string;
+  email: string;
+  comments: string;
+  url: string | null;
+  source: StoredUserReport['source'];
+  createdAt: Date;
 }

@@ -1,5 +1,6 @@
 import type { ErrorClass, Level, Severity } from '../events/event-types.ts';
 import type { Issue, IssueStatus, IssueStatusDetails, IssueSubstatus } from '../issues/issue.ts';
+import type { IssueSearchFilter } from '../issues/search/issue-search-filter.ts';
 
 export type IssueSort = 'date' | 'new' | 'freq' | 'user';
 
@@ -21,6 +22,40 @@ export interface IssuePatch {
   resolvedAt?: Date | null;
   severityOverride?: Severity | null;
   errorClassOverride?: ErrorClass | null;
+  /** When an ignore with a duration ends; null clears it. */
+  ignoreUntil?: Date | null;
+}
+
+/** Sentry's sorts; `priority` ranks by severity then recency, `trends` by events in the last day. */
+export type IssueSearchSort = 'date' | 'new' | 'freq' | 'user' | 'priority' | 'trends';
+
+/** A compiled search (see `parseIssueSearch`) over some projects; every filter must hold. */
+export interface IssueSearchQuery {
+  projectIds: number[];
+  filters: IssueSearchFilter[];
+  sort: IssueSearchSort;
+  limit: number;
+  offset: number;
+  /** The moment `trends` counts back from. */
+  now: Date;
+}
+
+/** Event counts of some issues in `buckets` consecutive buckets of `bucketMs` starting at `start`. */
+export interface IssueStatsQuery {
+  issueIds: number[];
+  start: Date;
+  bucketMs: number;
+  buckets: number;
+}
+
+export interface TagKeySummary {
+  key: string;
+  /** Distinct values. */
+  totalValues: number;
+  /** Events carrying the key. */
+  count: number;
+  firstSeen: Date;
+  lastSeen: Date;
 }
 
 export interface TagValueCount {
@@ -40,4 +75,17 @@ export interface IssueStore {
   /** Tag value counts, most seen first; all keys when `key` is omitted. */
   listTagValues(issueId: number, key?: string, limit?: number): Promise<TagValueCount[]>;
   listHashes(issueId: number): Promise<string[]>;
+  /** Issues matching every filter, sorted, one page of them, and how many match in all. */
+  searchIssues(query: IssueSearchQuery): Promise<{ issues: Issue[]; total: number }>;
+  /** Per issue, one count per bucket (missing issues get all zeros). One query for the whole page. */
+  issueStats(query: IssueStatsQuery): Promise<Map<number, number[]>>;
+  findIssueByShortId(projectId: number, shortId: number): Promise<Issue | null>;
+  /** Tag keys of an issue (or just `key`), most seen first. */
+  listTagKeys(issueId: number, key?: string): Promise<TagKeySummary[]>;
+  /** One page of a key's values, most seen first. */
+  listTagValuesPage(
+    issueId: number,
+    key: string,
+    page: { limit: number; offset: number },
+  ): Promise<TagValueCount[]>;
 }

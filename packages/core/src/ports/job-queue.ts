@@ -1,4 +1,4 @@
-import type { Job, JobQueueStats, NewJob } from '../jobs/job.ts';
+import type { Job, JobQueueStats, NewJob, UniqueJob } from '../jobs/job.ts';
 
 /**
  * A persistent job queue in the main database. Claims are exclusive across processes (PostgreSQL:
@@ -8,6 +8,11 @@ import type { Job, JobQueueStats, NewJob } from '../jobs/job.ts';
  */
 export interface JobQueue {
   enqueue(job: NewJob): Promise<number>;
+  /**
+   * Enqueues unless a job with the same dedupe key was ever enqueued (and not yet deleted by
+   * retention). Atomic across processes: of many concurrent callers exactly one gets `created: true`.
+   */
+  enqueueUnique(job: UniqueJob): Promise<{ id: number; created: boolean }>;
   claim(options: {
     workerId: string;
     now: Date;

@@ -1,3 +1,7 @@
+import type { RepositorySettings } from '../repositories/repository-settings.ts';
+import type { AutofixSettings } from './autofix-settings.ts';
+import { DEFAULT_AUTOFIX_SETTINGS } from './autofix-settings.ts';
+
 export interface Organization {
   id: number;
   slug: string;
@@ -23,8 +27,23 @@ export interface ScrubbingSettings {
   scrubIpAddresses: boolean;
 }
 
+/** What happens when an issue appears, before any fix is attempted. */
+export interface InvestigationSettings {
+  /** Investigate new and regressed issues automatically (a job; never inline with ingest). */
+  auto: boolean;
+  /** Post the report once as a comment on the issue. */
+  postComment: boolean;
+  /** Monthly LLM budget of the project in USD; null = no limit beyond the global one. */
+  monthlyBudgetUsd: number | null;
+}
+
 export interface ProjectSettings {
   rateLimit: RateLimit | null;
+  /** The git repository the project's code lives in; investigations and fixes need it. */
+  repository: RepositorySettings | null;
+  investigation: InvestigationSettings;
+  /** Verified autofix: triggers, policy, agents, bot identity, GitHub (see autofix-settings.ts). */
+  autofix: AutofixSettings;
   scrubbing: ScrubbingSettings;
   /** Days to keep events (default 90) and timelines (default 30). */
   eventRetentionDays: number;
@@ -38,8 +57,17 @@ export const DEFAULT_SCRUBBING: ScrubbingSettings = {
   scrubIpAddresses: false,
 };
 
+export const DEFAULT_INVESTIGATION_SETTINGS: InvestigationSettings = {
+  auto: true,
+  postComment: true,
+  monthlyBudgetUsd: null,
+};
+
 export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
   rateLimit: null,
+  repository: null,
+  investigation: DEFAULT_INVESTIGATION_SETTINGS,
+  autofix: DEFAULT_AUTOFIX_SETTINGS,
   scrubbing: DEFAULT_SCRUBBING,
   eventRetentionDays: 90,
   timelineRetentionDays: 30,

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_AUTOFIX_SETTINGS, DEFAULT_GITHUB_SETTINGS } from '../projects/autofix-settings.ts';
+import { redactAutofixSettings } from './redact-autofix-settings.ts';
+
+describe('redactAutofixSettings', () => {
+  it('replaces the GitHub token by hasToken', () => {
+    const redacted = redactAutofixSettings({
+      ...DEFAULT_AUTOFIX_SETTINGS,
+      github: { ...DEFAULT_GITHUB_SETTINGS, token: 'ghp_secret' },
+    });
+    expect(JSON.stringify(redacted)).not.toContain('ghp_secret');
+    expect(redacted.github).toMatchObject({ hasToken: true, pullRequests: 'off' });
+    expect(redactAutofixSettings(DEFAULT_AUTOFIX_SETTINGS).github).toBeNull();
+  });
+});

@@ -1,0 +1,47 @@
+import type {
+  ArtifactBundleSummary,
+  ArtifactBundleWrite,
+  ArtifactFile,
+  ArtifactFileType,
+  ReleaseFileSummary,
+  ReleaseFileWrite,
+} from '../releases/artifact-file.ts';
+
+export interface ChunkWrite {
+  /** Lower-case sha1 hex of `data`, verified by the caller. */
+  checksum: string;
+  data: Uint8Array;
+}
+
+export interface ArtifactUrlQuery {
+  projectId: number;
+  release: string;
+  dist: string | null;
+  /** Candidate names in order of preference (see the URL rules in @fixloop/sourcemaps). */
+  urls: string[];
+}
+
+/**
+ * sentry-cli's uploads: the chunk store (sha1-addressed, per organization so one tenant cannot learn
+ * or reuse another's chunks), assembled artifact bundles indexed by debug id and by release + URL,
+ * and legacy release files. Lookups are per project: a bundle serves the projects it was uploaded for.
+ */
+export interface ArtifactStore {
+  /** Idempotent: a chunk already stored is kept. */
+  putChunks(organizationId: number, chunks: ChunkWrite[], at: Date): Promise<void>;
+  /** The checksums not stored yet, in the given order, without duplicates. */
+  findMissingChunks(organizationId: number, checksums: string[]): Promise<string[]>;
+  readChunks(organizationId: number, checksums: string[]): Promise<Map<string, Uint8Array>>;
+  getBundleByChecksum(organizationId: number, checksum: string): Promise<ArtifactBundleSummary | null>;
+  /** Idempotent on (organization, checksum): a second store returns the first bundle. */
+  storeBundle(write: ArtifactBundleWrite): Promise<ArtifactBundleSummary>;
+  /** Files carrying this debug id in bundles of the project, newest bundle first. */
+  findByDebugId(projectId: number, debugId: string, types: ArtifactFileType[]): Promise<ArtifactFile[]>;
+  /** Bundle files and release files of the release (and dist) named by one of `urls`. */
+  findByUrl(query: ArtifactUrlQuery): Promise<ArtifactFile[]>;
+  /** Replaces nothing: a second file with the same release, dist and name reports `created: false`. */
+  putReleaseFile(write: ReleaseFileWrite): Promise<{ file: ReleaseFileSummary; created: boolean }>;
+  listReleaseFiles(releaseId: number): Promise<ReleaseFileSummary[]>;
+  /** Whether any bundle or release file could serve the project (cheap; ingest asks it). */
+  projectHasArtifacts(projectId: number): Promise<boolean>;
+}

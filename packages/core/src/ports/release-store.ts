@@ -1,0 +1,26 @@
+import type {
+  Deploy,
+  DeployInput,
+  Release,
+  ReleaseInput,
+  ReleaseListFilter,
+  ReleasePatch,
+} from '../releases/release.ts';
+
+/** Releases, their projects and deploys. Versions are unique per organization. */
+export interface ReleaseStore {
+  /**
+   * Creates the release, or links the given projects to the existing one (and records commits when
+   * given). `created` tells which, for sentry-cli's 201 / 208.
+   */
+  ensureRelease(input: ReleaseInput): Promise<{ release: Release; created: boolean }>;
+  getRelease(organizationId: number, version: string): Promise<Release | null>;
+  /** Newest first (by creation, then id). */
+  listReleases(filter: ReleaseListFilter): Promise<Release[]>;
+  updateRelease(id: number, patch: ReleasePatch): Promise<Release | null>;
+  /** Deletes the release with its deploys and legacy release files; false when it did not exist. */
+  deleteRelease(id: number): Promise<boolean>;
+  addDeploy(input: DeployInput): Promise<Deploy>;
+  /** Newest first. */
+  listDeploys(releaseId: number): Promise<Deploy[]>;
+}

@@ -1,0 +1,71 @@
+/** A deploy of a release to an environment (Sentry's Deploy). */
+export interface Deploy {
+  id: number;
+  releaseId: number;
+  organizationId: number;
+  environment: string;
+  name: string | null;
+  url: string | null;
+  dateStarted: Date | null;
+  dateFinished: Date;
+}
+
+/**
+ * A release of an organization, linked to projects. Created by the API, by sentry-cli, or lazily when
+ * an event names it. `newGroups` counts issues first seen in it; the deploy fields are derived.
+ */
+export interface Release {
+  id: number;
+  organizationId: number;
+  version: string;
+  ref: string | null;
+  url: string | null;
+  dateCreated: Date;
+  dateReleased: Date | null;
+  commitCount: number;
+  projectIds: number[];
+  newGroups: number;
+  deployCount: number;
+  lastDeploy: Deploy | null;
+}
+
+export interface ReleaseInput {
+  organizationId: number;
+  version: string;
+  projectIds: number[];
+  ref?: string | null;
+  url?: string | null;
+  dateReleased?: Date | null;
+  /** Sentry commit objects, kept as given; only their number is shown. */
+  commits?: unknown[] | null;
+  createdAt: Date;
+}
+
+/** Fields a PUT may change; `undefined` leaves a field as it is, `null` clears it. */
+export interface ReleasePatch {
+  ref?: string | null;
+  url?: string | null;
+  dateReleased?: Date | null;
+  commits?: unknown[] | null;
+  projectIds?: number[];
+}
+
+export interface DeployInput {
+  releaseId: number;
+  organizationId: number;
+  environment: string;
+  name?: string | null;
+  url?: string | null;
+  dateStarted?: Date | null;
+  dateFinished: Date;
+}
+
+export interface ReleaseListFilter {
+  organizationId: number;
+  /** Only releases linked to one of these projects (undefined: all of the organization). */
+  projectIds?: number[];
+  /** Substring of the version (Sentry's `?query=`). */
+  query?: string;
+  limit: number;
+  offset: number;
+}
