@@ -1,0 +1,26 @@
+import type { TestFramework } from '@fixloop/core';
+
+/** Runs one test file (path relative to the project root) with the repository's framework. */
+export function reproductionCommand(
+  framework: TestFramework,
+  path: string,
+  nodeOptions: readonly string[],
+): string {
+  const file = shellQuote(path);
+  switch (framework) {
+    case 'node:test':
+      return ['node', ...nodeOptions.map(shellQuote), '--test', file].join(' ');
+    case 'vitest':
+      return `npx --no-install vitest run ${file}`;
+    case 'jest':
+      return `npx --no-install jest --runTestsByPath ${file}`;
+    case 'mocha':
+      return `npx --no-install mocha ${file}`;
+    case 'pytest':
+      return `python3 -m pytest -q ${file}`;
+  }
+}
+
+export function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}

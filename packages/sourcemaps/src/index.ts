@@ -1,0 +1,17 @@
+export { parseArtifactManifest, lowerCaseHeaders } from './artifact-manifest.ts';
+export type { ArtifactManifest, ManifestEntry, ManifestResult } from './artifact-manifest.ts';
+export { readArtifactBundle, DEFAULT_BUNDLE_LIMITS } from './artifact-bundle-reader.ts';
+export type { ArtifactBundle, BundleLimits, BundleResult } from './artifact-bundle-reader.ts';
+export { assembleChunks, isSha1Hex, sha1Hex } from './chunk-assembly.ts';
+export type { AssemblyResult } from './chunk-assembly.ts';
+export { normalizeDebugId } from './debug-id.ts';
+export { candidateUrls, displayFilename, resolveUrl } from './release-file-urls.ts';
+export { debugIdComment, decodeDataUrl, sourceMapReference } from './source-map-reference.ts';
+export { ParsedSourceMap } from './parsed-source-map.ts';
+export type { OriginalToken } from './parsed-source-map.ts';
+export { SourceMapCache, DEFAULT_SOURCE_MAP_CACHE_OPTIONS } from './source-map-cache.ts';
+export type { SourceMapCacheOptions } from './source-map-cache.ts';
+export { SourceMapResolver } from './source-map-resolver.ts';
+export type { ArtifactLookup, ResolvedWith } from './source-map-resolver.ts';
+export { EventSymbolicator } from './event-symbolicator.ts';
+export { contextAround, trimLine, CONTEXT_LINES } from './context-lines.ts';

@@ -1,0 +1,1 @@
+export { FixtureRepository } from './fixture-repository.ts';
