@@ -22,8 +22,8 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  // Native or optional modules stay in node_modules.
-  external: ['better-sqlite3', 'pg-native'],
+  // Native or optional modules stay in node_modules; source-map reads its mappings.wasm beside itself.
+  external: ['better-sqlite3', 'pg-native', 'source-map'],
   // Bundled CommonJS dependencies still call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __fixloopRequire } from 'node:module'; const require = __fixloopRequire(import.meta.url);",

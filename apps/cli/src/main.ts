@@ -1,4 +1,4 @@
-import { loadConfig } from '@fixloop/config';
+import { loadClientConfig, loadConfig } from '@fixloop/config';
 import type { FixloopConfig } from '@fixloop/config';
 import { isAppError } from '@fixloop/core';
 
@@ -7,6 +7,9 @@ const HELP = `Usage: fixloop <command>
 Commands:
   start     Start the server (ingest, dashboard, worker) in one process
   migrate   Apply database migrations and exit
+  mcp       Serve Fixloop's MCP tools over stdio for IDE agents (needs FIXLOOP_URL, FIXLOOP_TOKEN)
+  investigate <issue-id|short-id> [--dry-run]
+            Investigate an issue on a running Fixloop and print the report (FIXLOOP_URL, FIXLOOP_TOKEN)
   help      Show this help
 
 Configuration comes from the environment (PORT, HOST, DATABASE_URL, FIXLOOP_*) and an optional
@@ -53,10 +56,31 @@ async function migrate(): Promise<void> {
   write('migrations applied');
 }
 
+/** stdio MCP server for IDE agents; it talks to a running Fixloop through the Web API. */
+async function mcp(): Promise<void> {
+  const { url, token } = loadClientConfig(process.env);
+  const { createFixloopMcpServer } = await import('@fixloop/mcp');
+  const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
+  await createFixloopMcpServer({ baseUrl: url, token }).connect(new StdioServerTransport());
+}
+
+async function investigate(argv: string[]): Promise<void> {
+  const { investigateCommand, parseInvestigateArgs } = await import('./investigate-command.ts');
+  const args = parseInvestigateArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`${args}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  process.exitCode = await investigateCommand(loadClientConfig(process.env), args, write);
+}
+
 async function main(argv: string[]): Promise<void> {
   const command = argv[0] ?? 'help';
   if (command === 'start') return start();
   if (command === 'migrate') return migrate();
+  if (command === 'mcp') return mcp();
+  if (command === 'investigate') return investigate(argv.slice(1));
   if (command === 'help' || command === '--help' || command === '-h') return write(HELP);
   process.stderr.write(`unknown command '${command}'\n\n${HELP}\n`);
   process.exitCode = 2;
@@ -64,7 +88,9 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   // Configuration mistakes are the user's to fix: show the message, not a stack trace.
-  if (isAppError(error) && error.code === 'config_invalid') {
+  if ((error as { name?: unknown } | null)?.name === 'FixloopApiError') {
+    process.stderr.write(`fixloop: ${(error as Error).message}\n`);
+  } else if (isAppError(error) && error.code === 'config_invalid') {
     process.stderr.write(`fixloop: invalid configuration: ${error.message}\n`);
   } else {
     process.stderr.write(

@@ -1,19 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { FixloopConfig } from '@fixloop/config';
 import { formatDsn, systemClock } from '@fixloop/core';
 import type { Clock, Storage } from '@fixloop/core';
 import { bootstrapAccounts } from './bootstrap/bootstrap-accounts.ts';
 import { bootstrapProjects, listProjectDsnKeys } from './bootstrap/bootstrap-projects.ts';
+import { registerApiRoutes } from './api/register-api-routes.ts';
+import { startAlerting } from './alerts/start-alerting.ts';
+import type { AlertingDependencies } from './alerts/start-alerting.ts';
+import { registerAutofixJobs } from './autofix/autofix-jobs.ts';
+import { autofixLlmFactory } from './autofix/autofix-llm-factory.ts';
+import { createAutofix } from './autofix/autofix-module.ts';
 import { registerHealthRoute } from './health/health-route.ts';
+import { registerInvestigationJobs } from './investigations/investigation-jobs.ts';
+import { InvestigationRunner } from './investigations/investigation-runner.ts';
+import { llmAnalyzerFactory } from './investigations/llm-analyzer-factory.ts';
+import { RepositoryWorkspaces } from './investigations/repository-workspaces.ts';
+import { registerMcpRoute } from './mcp/mcp-http-route.ts';
 import { createHttpServer } from './http/create-http-server.ts';
 import { createEventProcessor } from './ingest/create-event-processor.ts';
+import { SymbolicatingEventProcessor } from './ingest/symbolicating-event-processor.ts';
 import { IngestBatcher } from './ingest/ingest-batcher.ts';
 import { registerIngestRoutes } from './ingest/ingest-routes.ts';
 import { ProjectAuthenticator } from './ingest/project-auth.ts';
 import { ProjectRateLimiter } from './ingest/project-rate-limiter.ts';
 import { openStorage } from './storage/open-storage.ts';
 import { defaultJobHandlers } from './worker/job-handlers.ts';
-import { JobWorker } from './worker/job-worker.ts';
-import { RetentionScheduler } from './worker/retention-scheduler.ts';
+import { WorkerLanes } from './worker/worker-lanes.ts';
+import { defaultSchedules } from './worker/default-schedules.ts';
+import { RecurringScheduler } from './worker/recurring-scheduler.ts';
+import { registerWebRoutes } from './web/register-web-routes.ts';
 
 export interface RunningFixloop {
   /** Where this process listens (for tests and the CLI). */
@@ -30,6 +46,8 @@ export interface StartOptions {
   clock?: Clock;
   /** Worker poll interval; tests lower it. */
   workerPollIntervalMs?: number;
+  /** Alerting knobs for tests: notifier fetch/timeouts, retry waits, delivery attempts. */
+  alerting?: AlertingDependencies['overrides'];
 }
 
 /** Boots everything in one process: storage, bootstrap, HTTP ingest, group-commit batcher, job worker. */
@@ -48,9 +66,10 @@ export async function startFixloop(
     throw error;
   }
 
-  const worker = new JobWorker(
+  const handlers = defaultJobHandlers();
+  const worker = new WorkerLanes(
     storage.jobs,
-    defaultJobHandlers(),
+    handlers,
     { storage, clock, log, debug: config.logLevel === 'debug' ? log : () => undefined },
     {
       ...(options.workerPollIntervalMs === undefined ? {} : { pollIntervalMs: options.workerPollIntervalMs }),
@@ -62,9 +81,11 @@ export async function startFixloop(
       if (results.some((r) => r.status === 'stored' && r.issueEvent !== 'existing')) worker.wake();
     },
   });
-  const scheduler = new RetentionScheduler(storage.jobs, config.worker.retentionIntervalMinutes, log);
+  const scheduler = new RecurringScheduler(storage.jobs, defaultSchedules(config), clock, log);
   const app = createHttpServer();
-  const processor = createEventProcessor(config.ingest.threads);
+  const processor = new SymbolicatingEventProcessor(createEventProcessor(config.ingest.threads), storage, {
+    log,
+  });
   const pipeline = {
     authenticator: new ProjectAuthenticator(storage.projects),
     rateLimiter: new ProjectRateLimiter(),
@@ -75,6 +96,58 @@ export async function startFixloop(
   };
   registerIngestRoutes(app, pipeline);
   registerHealthRoute(app, { storage, batcher, clock });
+  let baseUrl = config.baseUrl;
+  const workspaces = new RepositoryWorkspaces(config.dataDir, process.env);
+  const investigations = new InvestigationRunner({
+    storage,
+    clock,
+    workspaces,
+    analyzerFor: llmAnalyzerFactory(config.llm, storage.llmUsage),
+    postComment: async () => null,
+    log,
+  });
+  registerInvestigationJobs(handlers, investigations, storage);
+  const autofix = createAutofix({
+    storage,
+    clock,
+    log,
+    workspaces,
+    env: process.env,
+    llmFor: autofixLlmFactory(config.llm, storage.llmUsage),
+    baseUrl: () => baseUrl,
+    investigations,
+    instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    wakeWorker: () => worker.wake(),
+  });
+  registerAutofixJobs(handlers, autofix, { storage, baseUrl: () => baseUrl, log });
+  const alerting = await startAlerting(config, {
+    storage,
+    clock,
+    log,
+    baseUrl: () => baseUrl,
+    handlers,
+    ...(options.alerting ? { overrides: options.alerting } : {}),
+  }).catch(async (error: unknown) => {
+    await processor.close();
+    await storage.close();
+    throw error;
+  });
+  registerApiRoutes(app, {
+    storage,
+    clock,
+    log,
+    baseUrl: () => baseUrl,
+    investigations,
+    autofix,
+    wakeWorker: () => worker.wake(),
+    trustProxy: config.trustProxy,
+    invalidateIngestCache: () => pipeline.authenticator.invalidate(),
+    alerting,
+    ingest: pipeline,
+  });
+  let selfUrl = '';
+  registerMcpRoute(app, { storage, selfUrl: () => selfUrl });
+  registerWebRoutes(app);
 
   try {
     await app.listen({ port: config.port, host: config.host });
@@ -87,9 +160,11 @@ export async function startFixloop(
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
-  const baseUrl = config.baseUrlIsDefault ? `http://localhost:${port}` : config.baseUrl;
+  if (config.baseUrlIsDefault) baseUrl = `http://localhost:${port}`;
+  selfUrl = `http://${connectHost(config.host)}:${port}`;
   await scheduler.start();
   worker.start();
+  alerting.start();
 
   const dsns = await listProjectDsnKeys(storage.projects);
   log(`Fixloop is running at ${baseUrl}`);
@@ -105,6 +180,7 @@ export async function startFixloop(
     await app.close();
     await processor.close();
     await batcher.close();
+    await alerting.stop();
     await worker.stop();
     await storage.close();
   };

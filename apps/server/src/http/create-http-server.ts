@@ -21,7 +21,9 @@ export function createHttpServer(): FastifyInstance {
     void reply
       .code(response.status)
       .type('application/json')
-      .send(JSON.stringify({ detail: response.detail }));
+      .send(
+        JSON.stringify({ detail: response.detail, ...(response.fields ? { errors: response.fields } : {}) }),
+      );
   });
   return app;
 }

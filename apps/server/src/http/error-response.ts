@@ -19,6 +19,8 @@ export interface ErrorResponse {
   detail: string;
   /** Seconds, for 429 and 503. */
   retryAfter: number | null;
+  /** Per-field validation messages of a 400, keyed by dotted path. */
+  fields?: Record<string, string[]>;
 }
 
 /**
@@ -30,7 +32,13 @@ export function errorResponse(error: unknown): ErrorResponse {
   if (isAppError(error)) {
     const status = STATUS_BY_CODE[error.code] ?? 500;
     const retryAfter = typeof error.details['retryAfter'] === 'number' ? error.details['retryAfter'] : null;
-    return { status, detail: status === 500 ? 'internal server error' : error.message, retryAfter };
+    const fields = error.details['fields'] as Record<string, string[]> | undefined;
+    return {
+      status,
+      detail: status === 500 ? 'internal server error' : error.message,
+      retryAfter,
+      ...(fields === undefined ? {} : { fields }),
+    };
   }
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {

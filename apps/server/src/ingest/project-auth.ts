@@ -31,6 +31,14 @@ export class ProjectAuthenticator {
     return found.project;
   }
 
+  /** The project of a public key alone (the simple log API names no project); same cache and checks. */
+  async authenticateKey(publicKey: string, nowMs: number): Promise<Project> {
+    const found = publicKey === '' ? null : await this.lookup(publicKey, nowMs);
+    if (found === null) throw new AppError('unauthenticated', 'unknown or missing project key');
+    if (!found.key.isActive) throw new AppError('forbidden', 'public key is disabled');
+    return found.project;
+  }
+
   /** Forget cached lookups (after keys or project settings change). */
   invalidate(): void {
     this.cache.clear();

@@ -7,7 +7,7 @@ import { loadConfig } from '@fixloop/config';
 import { dropTestSchema } from '@fixloop/storage-postgres/test-database';
 import type { FixloopConfig } from '@fixloop/config';
 import { startFixloop } from '../start-fixloop.ts';
-import type { RunningFixloop } from '../start-fixloop.ts';
+import type { RunningFixloop, StartOptions } from '../start-fixloop.ts';
 
 export type TestBackend = 'sqlite' | 'postgres';
 
@@ -36,6 +36,8 @@ export interface TestFixloopOptions {
   dir?: string;
   /** Reuse a PostgreSQL schema (restart tests). */
   schema?: string;
+  /** Passed to startFixloop (e.g. alerting retry waits, a fixed clock). */
+  startOptions?: StartOptions;
 }
 
 /** A real server on a random port with a fresh database, configured the way the CLI does it. */
@@ -51,7 +53,11 @@ export async function startTestFixloop(options: TestFixloopOptions = {}): Promis
     config.database.schema = options.schema ?? `fixloop_test_${randomBytes(6).toString('hex')}`;
   }
   const lines: string[] = [];
-  const fixloop = await startFixloop(config, { log: (line) => lines.push(line), workerPollIntervalMs: 50 });
+  const fixloop = await startFixloop(config, {
+    log: (line) => lines.push(line),
+    workerPollIntervalMs: 50,
+    ...options.startOptions,
+  });
   const dsn = new URL(fixloop.dsn);
   return {
     fixloop,

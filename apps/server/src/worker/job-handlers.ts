@@ -11,17 +11,37 @@ export interface JobContext {
 
 export type JobHandler = (job: Job, context: JobContext) => Promise<void>;
 
-/** Job kind -> handler. Later features (alerts, autofix) register theirs here. */
-export class JobHandlerRegistry {
-  private readonly handlers = new Map<string, JobHandler>();
+export type JobLane = 'default' | 'repository';
 
-  register(kind: string, handler: JobHandler): this {
-    this.handlers.set(kind, handler);
+/**
+ * Job kind -> handlers. Several features may react to one kind (issue.created feeds alerts and
+ * investigations): their handlers run in registration order, and a failure retries the whole job, so
+ * each handler must be idempotent (enqueue follow-ups with `enqueueUnique`).
+ */
+export class JobHandlerRegistry {
+  private readonly handlers = new Map<string, JobHandler[]>();
+  private readonly lanes = new Map<string, JobLane>();
+
+  /**
+   * `lane: 'repository'` puts slow work (git, test runs: minutes) on its own worker loop, so alerts and
+   * retention never wait behind a fix verification.
+   */
+  register(kind: string, handler: JobHandler, options: { lane?: JobLane } = {}): this {
+    this.handlers.set(kind, [...(this.handlers.get(kind) ?? []), handler]);
+    if (options.lane !== undefined) this.lanes.set(kind, options.lane);
     return this;
   }
 
+  kindsIn(lane: JobLane): string[] {
+    return this.kinds().filter((kind) => (this.lanes.get(kind) ?? 'default') === lane);
+  }
+
   find(kind: string): JobHandler | null {
-    return this.handlers.get(kind) ?? null;
+    const handlers = this.handlers.get(kind);
+    if (handlers === undefined) return null;
+    return async (job, context) => {
+      for (const handler of handlers) await handler(job, context);
+    };
   }
 
   kinds(): string[] {

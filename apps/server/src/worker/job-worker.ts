@@ -11,6 +11,10 @@ export interface JobWorkerOptions {
   /** Retry delay = min(base * 2^(attempts-1), max). */
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /** Only these kinds (a lane); all kinds when omitted. */
+  kinds?: () => string[];
+  /** Names the lane in logs. */
+  lane?: string;
 }
 
 /**
@@ -36,6 +40,8 @@ export class JobWorker {
       batchSize: 10,
       retryBaseMs: 5_000,
       retryMaxMs: 60 * 60_000,
+      kinds: () => [],
+      lane: 'default',
       ...options,
     };
   }
@@ -58,11 +64,13 @@ export class JobWorker {
     while (!this.stopped) {
       let claimed: Job[] = [];
       try {
+        const kinds = this.options.kinds();
         claimed = await this.jobs.claim({
           workerId: this.workerId,
           now: this.context.clock.now(),
           limit: this.options.batchSize,
           lockTimeoutMs: this.options.lockTimeoutMs,
+          ...(kinds.length > 0 ? { kinds } : {}),
         });
       } catch (error) {
         this.context.log(`worker: claiming jobs failed: ${(error as Error).message}`);

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { AppError } from '@fixloop/core';
+import type { StoredEvent } from '@fixloop/core';
+import { defineRoute } from '../api-route.ts';
+import type { AnyRouteSpec, ApiServices } from '../api-route.ts';
+import { cursorOffset, linkHeader } from '../cursor-pagination.ts';
+import { accessIssue } from '../issues/issue-access.ts';
+import { serializeEvent, serializeSimpleEvent } from './serialize-event.ts';
+
+/** 32 hex digits, or a dashed UUID (normalized); anything else cannot be an event id. */
+export function normalizeEventId(raw: string): string | null {
+  const id = raw.replace(/-/g, '').toLowerCase();
+  return /^[0-9a-f]{32}$/.test(id) ? id : null;
+}
+
+function notFound(): AppError {
+  return new AppError('not_found', 'The requested event does not exist.');
+}
+
+async function fullEvent(services: ApiServices, event: StoredEvent) {
+  return serializeEvent(
+    event,
+    await services.storage.events.getAdjacentEventIds(event.projectId, event.eventId),
+  );
+}
+
+/** An issue's event by id or `latest` / `oldest` / `recommended` (Sentry's names). */
+async function issueEvent(services: ApiServices, issue: { id: number; projectId: number }, eventId: string) {
+  const named = { latest: 'newest', recommended: 'newest', oldest: 'oldest' } as const;
+  if (eventId in named) {
+    const order = named[eventId as keyof typeof named];
+    const [event] = await services.storage.events.listIssueEvents(issue.id, { limit: 1, offset: 0, order });
+    return event ?? null;
+  }
+  const id = normalizeEventId(eventId);
+  const event = id === null ? null : await services.storage.events.getEvent(issue.projectId, id);
+  return event !== null && event.issueId === issue.id ? event : null;
+}
+
+/** Events of issues and projects, Sentry's event JSON, and Fixloop's stored timelines. */
+export function eventRoutes(services: ApiServices): AnyRouteSpec[] {
+  const issueEventParams = z.object({ issueId: z.string(), eventId: z.string().max(64) });
+  const projectEventParams = z.object({ org: z.string(), project: z.string(), eventId: z.string().max(64) });
+  const projectEvent = async (
+    principal: Parameters<ApiServices['access']['project']>[0],
+    p: z.infer<typeof projectEventParams>,
+  ) => {
+    const { project } = await services.access.project(principal, p.org, p.project, 'event:read');
+    const id = normalizeEventId(p.eventId);
+    const event = id === null ? null : await services.storage.events.getEvent(project.id, id);
+    if (event === null) throw notFound();
+    return event;
+  };
+  return [
+    defineRoute({
+      method: 'GET',
+      path: '/api/0/issues/:issueId/events/',
+      summary: 'An issue’s events, newest first (`full=true` for whole events)',
+      tags: ['events'],
+      scope: 'event:read',
+      params: z.object({ issueId: z.string() }),
+      query: z.object({
+        cursor: z
+          .string()
+          .regex(/^\d+:\d+:[01]$/, 'must look like 0:100:0')
+          .optional(),
+        limit: z.coerce.number().int().min(1).max(100).default(100),
+        full: z.enum(['true', 'false', '1', '0']).optional(),
+      }),
+      handler: async ({ principal, params, query, request, reply }) => {
+        const { issue } = await accessIssue(services, principal, params.issueId, 'event:read');
+        const offset = cursorOffset(query.cursor);
+        const events = await services.storage.events.listIssueEvents(issue.id, {
+          limit: query.limit + 1,
+          offset,
+        });
+        const hasMore = events.length > query.limit;
+        void reply.header(
+          'Link',
+          linkHeader(new URL(request.url, services.baseUrl()), { offset, limit: query.limit, hasMore }),
+        );
+        const page = events.slice(0, query.limit);
+        const full = query.full === 'true' || query.full === '1';
+        return full ? Promise.all(page.map((e) => fullEvent(services, e))) : page.map(serializeSimpleEvent);
+      },
+    }),
+    ...[
+      '/api/0/issues/:issueId/events/:eventId/',
+      '/api/0/organizations/:org/issues/:issueId/events/:eventId/',
+    ].map((path) =>
+      defineRoute({
+        method: 'GET',
+        path,
+        summary: 'One event of an issue: an event id, or latest, oldest, recommended',
+        tags: ['events'],
+        scope: 'event:read',
+        params: path.includes(':org') ? issueEventParams.extend({ org: z.string() }) : issueEventParams,
+        handler: async ({ principal, params }) => {
+          const org = (params as { org?: string }).org;
+          const { issue } = await accessIssue(services, principal, params.issueId, 'event:read', org);
+          const event = await issueEvent(services, issue, params.eventId);
+          if (event === null) throw notFound();
+          return fullEvent(services, event);
+        },
+      }),
+    ),
+    defineRoute({
+      method: 'GET',
+      path: '/api/0/projects/:org/:project/events/:eventId/',
+      summary: 'One event of a project (Sentry event JSON with previous/next event ids in its issue)',
+      tags: ['events'],
+      scope: 'event:read',
+      params: projectEventParams,
+      handler: async ({ principal, params }) => fullEvent(services, await projectEvent(principal, params)),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/0/projects/:org/:project/events/:eventId/timeline/',
+      summary: 'Fixloop: the event’s timeline (breadcrumbs and the full-event timeline, with layers)',
+      tags: ['events'],
+      scope: 'event:read',
+      params: projectEventParams,
+      handler: async ({ principal, params }) => {
+        const event = await projectEvent(principal, params);
+        return { entries: (await services.storage.events.getTimeline(event.projectId, event.eventId)) ?? [] };
+      },
+    }),
+  ];
+}
