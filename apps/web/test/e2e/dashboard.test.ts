@@ -1,0 +1,147 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWebApp } from '../build-web-app.ts';
+import { axeViolations } from './axe-violations.ts';
+import { runCheckoutClient } from './run-checkout-client.ts';
+import { ADMIN, ORG, startDashboardFixloop } from './start-dashboard-fixloop.ts';
+import type { DashboardFixloop } from './start-dashboard-fixloop.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = fileURLToPath(new URL('../../../../test-results/screenshots/', import.meta.url));
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const hasChromium = existsSync(CHROMIUM);
+
+if (!hasChromium) {
+  console.warn(
+    `\n${'!'.repeat(78)}\n!! SKIPPING the dashboard end-to-end test: ${CHROMIUM} is missing.\n` +
+      `!! Install Debian's chromium (apt-get install chromium; .ci/run does) to run it.\n${'!'.repeat(78)}\n`,
+  );
+}
+
+describe.skipIf(!hasChromium)('the dashboard in real Chromium against a running Fixloop', () => {
+  let t: DashboardFixloop;
+  let browser: Browser;
+  let page: Page;
+  let issueId: number;
+  const nonce = randomBytes(4).toString('hex');
+  const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+  const api = async (path: string) => {
+    const response = await fetch(t.fixloop.url + path, {
+      headers: { Authorization: `Bearer ${ADMIN.token}` },
+    });
+    return {
+      status: response.status,
+      body: (await response.json().catch(() => null)) as Record<string, unknown> | null,
+    };
+  };
+
+  beforeAll(async () => {
+    // `npm start` serves apps/web/dist: build it the same way.
+    buildWebApp(DIST);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    t = await startDashboardFixloop();
+    const eventId = await runCheckoutClient(t.fixloop.dsn, nonce);
+    issueId = await t.waitForIssueOf(eventId);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it('logs in, finds the issue by search, filters its timeline to the network, resolves it', async (ctx) => {
+    const login = await fetch(`${t.fixloop.url}/api/0/auth/login/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    if (login.status === 404) {
+      console.warn(
+        '\n!! SKIPPING the dashboard e2e flow: POST /api/0/auth/login/ is not served yet (Web API auth not landed).\n',
+      );
+      ctx.skip();
+    }
+
+    // A deep link survives the login round trip.
+    await page.goto(`${t.fixloop.url}/organizations/${ORG}/issues`);
+    await page.waitForURL(/\/login\?next=/);
+    await shot('login');
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(new RegExp(`/organizations/${ORG}/issues`));
+    await page.getByRole('table', { name: 'Issues' }).waitFor();
+
+    // Sentry search syntax: status, level and free text.
+    const search = page.getByRole('combobox', { name: 'Search issues' });
+    await search.fill(`is:unresolved level:error ${nonce}`);
+    await search.press('Enter');
+    await page.waitForURL(/query=/);
+    const row = page.locator('tbody tr', { hasText: nonce });
+    await row.waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await shot('issues');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await row.getByRole('link').click();
+    await page.waitForURL(new RegExp(`/issues/${issueId}`));
+    await page.getByRole('heading', { level: 1, name: /TypeError/ }).waitFor();
+    await page.getByRole('list', { name: 'Event timeline' }).waitFor();
+    await shot('issue-detail');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Timeline: network layer only; the 502 exchange is there, the error stays marked in place.
+    const filters = page.getByRole('group', { name: 'Filter timeline by layer' });
+    await filters.getByRole('button', { name: /Network/ }).click();
+    await page.waitForURL(/layers=network/);
+    // The router commits the URL before React re-renders the list: wait for the filtered render.
+    await filters.getByRole('button', { name: /Network/, pressed: true }).waitFor();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('ol[aria-label="Event timeline"] > li')].every(
+        (li) => li.getAttribute('data-layer') === 'network' || li.getAttribute('data-error') === 'true',
+      ),
+    );
+    const rows = page.getByRole('list', { name: 'Event timeline' }).locator(':scope > li');
+    const layers = await rows.evaluateAll((items) =>
+      items.map((li) => [li.getAttribute('data-layer'), li.getAttribute('data-error')]),
+    );
+    expect(layers.length).toBeGreaterThan(1);
+    for (const [layer, error] of layers)
+      expect(layer === 'network' || error === 'true', String(layer)).toBe(true);
+    expect(await rows.filter({ hasText: '502' }).count()).toBeGreaterThan(0);
+    await page.locator('#timeline').screenshot({ path: `${SCREENSHOTS}timeline-network.png` });
+
+    // The filtered view is a deep link: it survives a reload.
+    await page.reload();
+    await filters.getByRole('button', { name: /Network/, pressed: true }).waitFor();
+
+    await page
+      .getByRole('toolbar', { name: 'Issue actions' })
+      .getByRole('button', { name: 'Resolve' })
+      .click();
+    await page.getByText('Issue resolved').waitFor();
+    const issue = await api(`/api/0/issues/${issueId}/`);
+    expect(issue.status).toBe(200);
+    expect(issue.body?.['status']).toBe('resolved');
+
+    for (const [name, path] of [
+      ['fixes', `/organizations/${ORG}/fixes`],
+      ['investigations', `/organizations/${ORG}/investigations`],
+      ['settings', `/organizations/${ORG}/settings/worker`],
+    ] as const) {
+      await page.goto(t.fixloop.url + path);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await shot(name);
+    }
+  }, 120_000);
+});
