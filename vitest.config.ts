@@ -10,6 +10,8 @@ export default defineConfig({
       'packages/*/test/**/*.test.ts',
       'apps/*/src/**/*.test.ts',
       'apps/*/test/**/*.test.ts',
+      // Dashboard component tests; each file opts into happy-dom with a `@vitest-environment` comment.
+      'apps/web/src/**/*.test.tsx',
     ],
     testTimeout: 30_000,
     hookTimeout: 90_000,
