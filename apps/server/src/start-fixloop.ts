@@ -103,7 +103,18 @@ export async function startFixloop(
     clock,
     workspaces,
     analyzerFor: llmAnalyzerFactory(config.llm, storage.llmUsage),
-    postComment: async () => null,
+    // The report becomes a Sentry-style note by Fixloop itself (no user), once per investigation.
+    postComment: async (issue, markdown) =>
+      (
+        await storage.issueWorkflow.addActivity({
+          issueId: issue.id,
+          projectId: issue.projectId,
+          type: 'note',
+          userId: null,
+          data: { text: markdown, mentions: [], source: 'investigation' },
+          createdAt: clock.now(),
+        })
+      ).id,
     log,
   });
   registerInvestigationJobs(handlers, investigations, storage);

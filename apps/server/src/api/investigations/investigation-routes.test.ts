@@ -144,6 +144,14 @@ describe.each(TEST_BACKENDS)('investigations API on %s', (backend) => {
     expect(report.culprit).toMatchObject({ repoPath: 'src/cart.js', line: 3 });
     expect(investigation!['markdown']).toContain('## Fixloop investigation');
     expect(investigation!['commitSha']).toMatch(/^[0-9a-f]{40}$/);
+    // Posted once as a comment by Fixloop itself, readable through the Sentry comments endpoint.
+    const comments = await api.get<{ data: { text: string }; user: unknown }[]>(
+      `/api/0/issues/${issueId}/comments/`,
+    );
+    const posted = comments.body.filter((c) => c.data.text.includes('## Fixloop investigation'));
+    expect(posted).toHaveLength(1);
+    expect(posted[0]?.user).toBeNull();
+    expect(posted[0]?.data.text).toContain(bugCommit.slice(0, 7));
   });
 
   it('previews with dryRun without storing anything', async () => {
@@ -169,6 +177,9 @@ describe.each(TEST_BACKENDS)('investigations API on %s', (backend) => {
     const rerun = all.find((i) => i['id'] === requested.body.id);
     expect(rerun).toMatchObject({ status: 'completed', trigger: 'manual' });
     expect(rerun!['summary']).toMatch(/unchanged since investigation/);
+    // An unchanged result is not posted a second time.
+    const comments = await api.get<{ data: { text: string } }[]>(`/api/0/issues/${issueId}/comments/`);
+    expect(comments.body.filter((c) => c.data.text.includes('## Fixloop investigation'))).toHaveLength(1);
     const detail = await api.get<{ id: string }>(`/api/0/investigations/${requested.body.id}/`);
     expect(detail.body.id).toBe(requested.body.id);
     const audit = await t.fixloop.storage.audit.list({
