@@ -1,0 +1,153 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_BACKENDS } from '../testing/test-fixloop.ts';
+import { distinctError, sendEvent, startAlertingFixture, until } from '../testing/alerting-fixture.ts';
+import type { AlertingFixture } from '../testing/alerting-fixture.ts';
+
+interface Delivery {
+  id: string;
+  rule: string | null;
+  channel: string;
+  kind: string;
+  issue: string | null;
+  status: string;
+  attempts: number;
+  providerMessageId: string | null;
+  error: string | null;
+  summary: string;
+}
+
+const SIGNING_SECRET = 'slack-signing-secret-for-tests';
+
+describe.each(TEST_BACKENDS)('Slack alerts end to end (%s)', (backend) => {
+  let f: AlertingFixture;
+  let channelId: string;
+
+  const deliveries = async (query = '') =>
+    (await f.api.get<Delivery[]>(`/api/0/organizations/default/alert-deliveries/${query}`)).body;
+
+  beforeAll(async () => {
+    f = await startAlertingFixture(backend);
+    const channel = await f.api.post<{ id: string }>('/api/0/organizations/default/alert-channels/', {
+      name: 'ops-slack',
+      kind: 'slack',
+      allowPrivateNetworks: true,
+      config: {
+        botToken: 'xoxb-test-token',
+        channel: 'C0ALERTS',
+        signingSecret: SIGNING_SECRET,
+        apiBaseUrl: `${f.fake.baseUrl}/slack/api`,
+      },
+    });
+    expect(channel.status).toBe(201);
+    channelId = channel.body.id;
+    const rule = await f.api.post('/api/0/projects/default/default/alert-rules/', {
+      name: 'Every new issue',
+      triggers: [{ type: 'new_issue' }],
+      channels: [{ channelId }],
+      throttle: { windowMinutes: 30, digestThreshold: 10 },
+    });
+    expect(rule.status).toBe(201);
+  });
+  afterAll(async () => {
+    await f?.stop();
+  });
+
+  it('posts a new issue to Slack with its facts and a Know More button, and logs the ts', async () => {
+    await sendEvent(f.t, { environment: 'production', release: 'shop@2.1.0', user: { id: 'u1' } });
+    const [post] = await f.fake.waitFor('/slack/api/chat.postMessage');
+    expect(post?.headers['authorization']).toBe('Bearer xoxb-test-token');
+    const body = post?.json as { channel: string; text: string; blocks: Record<string, unknown>[] };
+    expect(body.channel).toBe('C0ALERTS');
+    expect(body.text).toMatch(/New issue: TypeError: boom/);
+    const text = JSON.stringify(body.blocks);
+    expect(text).toContain('production · shop@2.1.0');
+    expect(text).toContain('*Events*\\n1');
+    expect(text).toContain('fixloop_know_more');
+    expect(text).toContain('Rule: Every new issue');
+    const sent = await until(async () => (await deliveries('?status=sent'))[0]);
+    expect(sent).toMatchObject({ channel: channelId, kind: 'new_issue', attempts: 1, error: null });
+    expect(sent.providerMessageId).toMatch(/^1700000000\.\d{6}$/);
+  });
+
+  it('answers a signed Know More click in the thread; refuses a bad signature', async () => {
+    const [sent] = await deliveries('?status=sent');
+    const issueId = Number(sent?.issue);
+    const payload = {
+      type: 'block_actions',
+      user: { id: 'U1', username: 'ana' },
+      channel: { id: 'C0ALERTS' },
+      message: { ts: sent?.providerMessageId },
+      actions: [{ action_id: 'fixloop_know_more', value: String(issueId) }],
+    };
+    const raw = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    const timestamp = String(Math.floor(f.clock.now().getTime() / 1000));
+    const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${raw}`).digest('hex')}`;
+    const post = (sig: string) =>
+      fetch(f.t.url('/api/0/integrations/slack/interactive/'), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': timestamp,
+          'x-slack-signature': sig,
+        },
+        body: raw,
+      });
+    const forged = await post(`v0=${'0'.repeat(64)}`);
+    expect(forged.status).toBe(401);
+    const before = f.fake.to('/slack/api/chat.postMessage').length;
+    expect((await post(signature)).status).toBe(200);
+    const posts = await f.fake.waitFor('/slack/api/chat.postMessage', before + 1);
+    const reply = posts[before]?.json as { channel: string; thread_ts: string; text: string };
+    expect(reply.channel).toBe('C0ALERTS');
+    expect(reply.thread_ts).toBe(sent?.providerMessageId);
+    // The automatic investigation ran without a repository; its conclusion is the root cause shown.
+    expect(reply.text).toContain('*Root cause*: No repository is connected');
+    expect(reply.text).toContain('*Fix*: none yet');
+    expect(reply.text).toContain(`/issues/${issueId}`);
+    const knowMore = await until(async () =>
+      (await deliveries()).find((d) => d.kind === 'know_more' && d.status === 'sent'),
+    );
+    expect(knowMore.issue).toBe(String(issueId));
+  });
+
+  it('retries a 5xx in place and records the attempts', async () => {
+    f.fake.failNext(503);
+    const before = f.fake.to('/slack/api/chat.postMessage').length;
+    await sendEvent(f.t, distinctError('RangeError', 'retry me'));
+    await f.fake.waitFor('/slack/api/chat.postMessage', before + 2);
+    const sent = await until(async () =>
+      (await deliveries('?status=sent')).find((d) => d.summary.includes('RangeError')),
+    );
+    expect(sent.attempts).toBe(2);
+  });
+
+  it('reschedules a 429 (Retry-After beyond the in-place wait) with backoff until it goes through', async () => {
+    f.fake.failNext(429, 429);
+    const before = f.fake.to('/slack/api/chat.postMessage').length;
+    await sendEvent(f.t, distinctError('SyntaxError', 'rate limited'));
+    await f.fake.waitFor('/slack/api/chat.postMessage', before + 1);
+    const pending = await until(async () =>
+      (await deliveries('?status=pending')).find((d) => d.attempts === 1),
+    );
+    expect(pending.error).toContain('429');
+    // Nothing more happens until the backoff is over.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(f.fake.to('/slack/api/chat.postMessage')).toHaveLength(before + 1);
+    f.clock.advance(2 * 60_000);
+    await f.fake.waitFor('/slack/api/chat.postMessage', before + 2);
+    await until(async () => (await deliveries('?status=pending')).find((d) => d.attempts === 2));
+    f.clock.advance(2 * 60_000);
+    await f.fake.waitFor('/slack/api/chat.postMessage', before + 3);
+    const sent = await until(async () => (await deliveries('?status=sent')).find((d) => d.id === pending.id));
+    expect(sent.attempts).toBe(3);
+  });
+
+  it('gives up on a 4xx at once and marks the delivery failed', async () => {
+    f.fake.failNext(404);
+    await sendEvent(f.t, distinctError('EvalError', 'bad channel'));
+    const failed = await until(async () => (await deliveries('?status=failed'))[0]);
+    expect(failed.attempts).toBe(1);
+    expect(failed.error).toContain('404');
+  });
+});
