@@ -8,9 +8,11 @@ import { z } from 'zod';
 /** Fields of channel configurations that name a host Fixloop will connect to. */
 const URL_FIELDS = ['webhookUrl', 'url', 'apiBaseUrl'];
 
+// The policy fields without their defaults (zod applies a default even to an optional field): an update
+// that leaves them out keeps the stored quiet hours and rate limit; `null` clears them.
 const policyFields = {
-  quietHours: channelPolicySchema.shape.quietHours.optional(),
-  maxPerMinute: channelPolicySchema.shape.maxPerMinute.optional(),
+  quietHours: channelPolicySchema.shape.quietHours.unwrap().optional(),
+  maxPerMinute: channelPolicySchema.shape.maxPerMinute.unwrap().optional(),
   enabled: z.boolean().optional(),
   allowPrivateNetworks: z.boolean().optional(),
   systemAlerts: z.boolean().optional(),

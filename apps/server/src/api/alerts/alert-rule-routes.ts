@@ -12,7 +12,17 @@ import { serializeAlertRule } from './serialize-alert-rule.ts';
 const projectParams = z.object({ org: z.string().min(1), project: z.string().min(1) });
 const ruleParams = projectParams.extend({ ruleId: z.string().regex(/^\d+$/, 'must be a rule id') });
 const ruleBody = alertRuleSchema.omit({ id: true });
-const ruleUpdateBody = z.object(ruleBody.shape).partial();
+// Without their defaults: zod applies a default even to an optional field, so an update naming only the
+// name would otherwise re-enable the rule and reset its filters, throttle and snooze.
+const { enabled, filters, throttle, snoozedUntil } = ruleBody.shape;
+const ruleUpdateBody = ruleBody
+  .extend({
+    enabled: enabled.unwrap(),
+    filters: filters.unwrap(),
+    throttle: throttle.unwrap(),
+    snoozedUntil: snoozedUntil.unwrap(),
+  })
+  .partial();
 
 /** `/api/0/projects/{org}/{project}/alert-rules/`: what fires, with which filters, to which channels. */
 export function alertRuleRoutes(services: ApiServices): AnyRouteSpec[] {
