@@ -4,12 +4,13 @@ import { checkApproval } from './fix-approval-rule.ts';
 describe('checkApproval', () => {
   const waiting = { state: 'awaiting_approval' as const, approverRole: 'member' as const };
 
-  it('needs an admin or owner for category B and C', () => {
-    expect(checkApproval({ ...waiting, category: 'B' }, 'member')).toMatchObject({
+  it('lets members approve category B, and needs an admin or owner for category C', () => {
+    expect(checkApproval({ ...waiting, category: 'B' }, 'member')).toEqual({ allowed: true });
+    expect(checkApproval({ ...waiting, category: 'B' }, 'admin')).toEqual({ allowed: true });
+    expect(checkApproval({ ...waiting, category: 'C' }, 'member')).toMatchObject({
       allowed: false,
       code: 'forbidden',
     });
-    expect(checkApproval({ ...waiting, category: 'B' }, 'admin')).toEqual({ allowed: true });
     expect(checkApproval({ ...waiting, category: 'C', approverRole: 'admin' }, 'owner')).toEqual({
       allowed: true,
     });

@@ -7,9 +7,9 @@ export type ApprovalCheck =
 const ADMIN_ROLES: readonly OrganizationRole[] = ['owner', 'admin'];
 
 /**
- * Who may approve a verified fix that waits for approval: logic (B) and sensitive (C) fixes need an
- * admin or owner; a category A fix held back only by an agent's permission may be approved by any
- * member who may act on fixes.
+ * Who may approve a verified fix that waits for approval: sensitive (C) fixes, and any fix the engine
+ * proposed to admins, need an admin or owner; A and B fixes may be approved by any member who may act
+ * on fixes (the engine records them with approver role `member`, and the API must honour what it shows).
  */
 export function checkApproval(
   attempt: Pick<StoredFixAttempt, 'state' | 'category' | 'approverRole'>,
@@ -18,7 +18,7 @@ export function checkApproval(
   if (attempt.state !== 'awaiting_approval') {
     return { allowed: false, code: 'conflict', reason: `the fix is ${attempt.state}, not awaiting approval` };
   }
-  const needsAdmin = attempt.category !== 'A' || attempt.approverRole === 'admin';
+  const needsAdmin = attempt.category === 'C' || attempt.approverRole === 'admin';
   if (needsAdmin && !ADMIN_ROLES.includes(role)) {
     return {
       allowed: false,
