@@ -30,9 +30,9 @@ export interface AlertingFixture {
  */
 export async function startAlertingFixture(
   backend: TestBackend,
-  options: { configFile?: unknown; env?: Record<string, string> } = {},
+  options: { configFile?: unknown; env?: Record<string, string>; fake?: FakeProviderServer } = {},
 ): Promise<AlertingFixture> {
-  const fake = await FakeProviderServer.start();
+  const fake = options.fake ?? (await FakeProviderServer.start());
   const clock = new OffsetClock();
   const t = await startTestFixloop({
     backend,
