@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  envelope,
+  errorEvent,
+  newEventId,
+  startTestFixloop,
+  TEST_BACKENDS,
+} from '../../testing/test-fixloop.ts';
+import type { TestFixloop } from '../../testing/test-fixloop.ts';
+import { createTestUserToken, TestApiClient } from '../../testing/test-api-client.ts';
+import { minutesAgo, sendTestEvent } from '../issues/send-test-event.ts';
+
+interface SimpleEventJson {
+  id: string;
+  eventID: string;
+  groupID: string;
+  projectID: string;
+  title: string;
+  message: string;
+  dateCreated: string;
+  tags: { key: string; value: string }[];
+  user: Record<string, unknown> | null;
+}
+interface EventJson extends SimpleEventJson {
+  level: string;
+  entries: { type: string; data: Record<string, unknown> }[];
+  release: { version: string } | null;
+  environment: string | null;
+  previousEventID: string | null;
+  nextEventID: string | null;
+}
+
+describe.each(TEST_BACKENDS)('events API (%s)', (backend) => {
+  let t: TestFixloop;
+  let api: TestApiClient;
+  let stranger: TestApiClient;
+  let issueId: string;
+  const events: string[] = [];
+  let otherEvent: string;
+  let crumbEvent: string;
+  const spec = { fingerprint: 'ev', release: 'web@1.0', environment: 'production' };
+
+  beforeAll(async () => {
+    t = await startTestFixloop({ backend });
+    const storage = t.fixloop.storage;
+    api = new TestApiClient(
+      t.fixloop.url,
+      (await createTestUserToken(storage, { organization: 'default', role: 'viewer' })).token,
+    );
+    await storage.projects.createOrganization({ slug: 'other', name: 'Other' });
+    stranger = new TestApiClient(
+      t.fixloop.url,
+      (await createTestUserToken(storage, { organization: 'other', role: 'owner' })).token,
+    );
+    for (const [i, at] of [30, 20, 10].entries()) {
+      events.push(
+        await sendTestEvent(t, {
+          ...spec,
+          value: `boom ${i}`,
+          userEmail: 'ann@example.com',
+          at: minutesAgo(at),
+        }),
+      );
+    }
+    otherEvent = await sendTestEvent(t, { fingerprint: 'elsewhere' });
+    crumbEvent = newEventId();
+    const response = await fetch(t.url(`/api/${t.projectId}/envelope/?sentry_key=${t.key}`), {
+      method: 'POST',
+      body: envelope({ event_id: crumbEvent }, [
+        [{ type: 'event' }, { ...errorEvent(crumbEvent, 'with crumbs'), fingerprint: ['crumbs'] }],
+      ]),
+    });
+    expect(response.status).toBe(200);
+    const first = await api.get<EventJson>(`/api/0/projects/default/default/events/${events[0]}/`);
+    issueId = first.body.groupID;
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('lists an issue’s events newest first with Link pagination', async () => {
+    const all = await api.get<SimpleEventJson[]>(`/api/0/issues/${issueId}/events/`);
+    expect(all.status).toBe(200);
+    expect(all.body.map((e) => e.eventID)).toEqual([...events].reverse());
+    expect(all.body[0]).toMatchObject({ groupID: issueId, projectID: String(t.projectId) });
+    expect(all.body[0]?.tags).toEqual(
+      expect.arrayContaining([
+        { key: 'environment', value: 'production' },
+        { key: 'release', value: 'web@1.0' },
+      ]),
+    );
+    expect(all.body[0]?.user).toMatchObject({ email: 'ann@example.com' });
+    const page = await api.get<SimpleEventJson[]>(`/api/0/issues/${issueId}/events/?limit=2`);
+    expect(page.body).toHaveLength(2);
+    expect(page.headers.get('link')).toContain('rel="next"; results="true"; cursor="0:2:0"');
+    const last = await api.get<SimpleEventJson[]>(`/api/0/issues/${issueId}/events/?limit=2&cursor=0:2:0`);
+    expect(last.body.map((e) => e.eventID)).toEqual([events[0]]);
+    expect(last.headers.get('link')).toContain('rel="next"; results="false"');
+    const full = await api.get<EventJson[]>(`/api/0/issues/${issueId}/events/?full=true&limit=1`);
+    expect(full.body[0]?.entries.map((e) => e.type)).toContain('exception');
+  });
+
+  it('serves latest, oldest and a given event of an issue', async () => {
+    const latest = await api.get<EventJson>(`/api/0/issues/${issueId}/events/latest/`);
+    expect(latest.status).toBe(200);
+    expect(latest.body).toMatchObject({
+      eventID: events[2],
+      previousEventID: events[1],
+      nextEventID: null,
+      release: { version: 'web@1.0' },
+      environment: 'production',
+      level: 'error',
+    });
+    const oldest = await api.get<EventJson>(`/api/0/issues/${issueId}/events/oldest/`);
+    expect(oldest.body).toMatchObject({ eventID: events[0], previousEventID: null, nextEventID: events[1] });
+    const dashed = events[1]!.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+    const byId = await api.get<EventJson>(`/api/0/issues/${issueId}/events/${dashed}/`);
+    expect(byId.body.eventID).toBe(events[1]);
+    const orgPath = await api.get<EventJson>(`/api/0/organizations/default/issues/${issueId}/events/latest/`);
+    expect(orgPath.body.eventID).toBe(events[2]);
+    expect((await api.get(`/api/0/issues/${issueId}/events/${otherEvent}/`)).status).toBe(404);
+    expect((await api.get(`/api/0/issues/${issueId}/events/not-an-id/`)).status).toBe(404);
+    expect((await api.get(`/api/0/organizations/other/issues/${issueId}/events/latest/`)).status).toBe(404);
+  });
+
+  it('serves a project’s event in Sentry’s JSON with its exception entry', async () => {
+    const response = await api.get<EventJson>(`/api/0/projects/default/default/events/${events[1]}/`);
+    expect(response.status).toBe(200);
+    const exception = response.body.entries.find((e) => e.type === 'exception');
+    const values = exception?.data['values'] as { type: string; value: string }[];
+    expect(values[0]).toMatchObject({ type: 'TypeError', value: 'boom 1' });
+    expect(response.body.dateCreated).toMatch(/Z$/);
+    expect((await api.get(`/api/0/projects/default/default/events/${'0'.repeat(32)}/`)).status).toBe(404);
+    expect((await api.get(`/api/0/projects/default/nope/events/${events[1]}/`)).status).toBe(404);
+    expect((await stranger.get(`/api/0/projects/default/default/events/${events[1]}/`)).status).toBe(404);
+    expect((await stranger.get(`/api/0/issues/${issueId}/events/`)).status).toBe(404);
+  });
+
+  it('serves the event timeline (Fixloop): breadcrumbs, then the error itself', async () => {
+    const response = await api.get<{
+      entries: { kind: string; message: string; isError: boolean; source: string }[];
+    }>(`/api/0/projects/default/default/events/${crumbEvent}/timeline/`);
+    expect(response.status).toBe(200);
+    expect(response.body.entries.map((e) => [e.source, e.isError])).toEqual([
+      ['breadcrumb', false],
+      ['event', true],
+    ]);
+    expect(response.body.entries[0]?.message).toBe('about to fail');
+    expect(
+      (await stranger.get(`/api/0/projects/default/default/events/${crumbEvent}/timeline/`)).status,
+    ).toBe(404);
+  });
+});
