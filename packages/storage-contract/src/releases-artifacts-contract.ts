@@ -264,6 +264,17 @@ function describeArtifactsContract(setup: StorageSetup): void {
       expect(await storage().artifacts.findByDebugId(other.id, debugId, ['source_map'])).toEqual([]);
       expect(await storage().artifacts.projectHasArtifacts(project.id)).toBe(true);
       expect(await storage().artifacts.projectHasArtifacts(other.id)).toBe(false);
+
+      await storage().artifacts.linkBundleProjects(stored.id, [other.id, project.id]);
+      await storage().artifacts.linkBundleProjects(stored.id, [other.id]);
+      expect(await storage().artifacts.findByDebugId(other.id, debugId, ['source_map'])).toHaveLength(1);
+      expect(await storage().artifacts.projectHasArtifacts(other.id)).toBe(true);
+      const third = await secondProject(storage(), project);
+      expect((await storage().artifacts.storeBundle({ ...write, projectIds: [third.id] })).id).toBe(
+        stored.id,
+      );
+      expect(await storage().artifacts.findByDebugId(third.id, debugId, ['source_map'])).toHaveLength(1);
+      expect(await storage().artifacts.findByDebugId(project.id, debugId, ['source_map'])).toHaveLength(1);
     });
 
     it('finds bundle files and release files by release, dist and URL', async () => {

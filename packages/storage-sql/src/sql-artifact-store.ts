@@ -65,7 +65,10 @@ export function createSqlArtifactStore(db: Kysely<Database>): ArtifactStore {
     },
     async storeBundle(write) {
       const existing = await bundleRow(db, write.organizationId, write.checksum);
-      if (existing !== undefined) return toBundle(existing);
+      if (existing !== undefined) {
+        await linkProjects(db, Number(existing.id), write.projectIds);
+        return toBundle(existing);
+      }
       try {
         return await db.transaction().execute(async (trx) => {
           const row = await trx
@@ -82,13 +85,7 @@ export function createSqlArtifactStore(db: Kysely<Database>): ArtifactStore {
             .returningAll()
             .executeTakeFirstOrThrow();
           const bundleId = Number(row.id);
-          const projects = [...new Set(write.projectIds)];
-          if (projects.length > 0) {
-            await trx
-              .insertInto('artifact_bundle_projects')
-              .values(projects.map((projectId) => ({ bundle_id: bundleId, project_id: projectId })))
-              .execute();
-          }
+          await linkProjects(trx, bundleId, write.projectIds);
           for (const file of write.files) {
             await trx
               .insertInto('artifact_files')
@@ -115,8 +112,12 @@ export function createSqlArtifactStore(db: Kysely<Database>): ArtifactStore {
           ? await bundleRow(db, write.organizationId, write.checksum)
           : undefined;
         if (winner === undefined) throw error;
+        await linkProjects(db, Number(winner.id), write.projectIds);
         return toBundle(winner);
       }
+    },
+    async linkBundleProjects(bundleId, projectIds) {
+      await linkProjects(db, bundleId, projectIds);
     },
     async findByDebugId(projectId, debugId, types) {
       if (types.length === 0) return [];
@@ -222,6 +223,16 @@ export function createSqlArtifactStore(db: Kysely<Database>): ArtifactStore {
       return file !== undefined;
     },
   };
+}
+
+async function linkProjects(db: Kysely<Database>, bundleId: number, projectIds: number[]): Promise<void> {
+  const projects = [...new Set(projectIds)];
+  if (projects.length === 0) return;
+  await db
+    .insertInto('artifact_bundle_projects')
+    .values(projects.map((projectId) => ({ bundle_id: bundleId, project_id: projectId })))
+    .onConflict((oc) => oc.columns(['bundle_id', 'project_id']).doNothing())
+    .execute();
 }
 
 function bundleRow(db: Kysely<Database>, organizationId: number, checksum: string) {

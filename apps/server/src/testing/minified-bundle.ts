@@ -93,3 +93,28 @@ Sentry.flush(10000).then((ok) => {
   if (!result.ok) throw new Error('@sentry/node could not flush the event');
   return { eventId: result.eventId, stack: result.stack };
 }
+
+/**
+ * Runs the bundle's `main` in this process and turns the V8 stack of the error it returns into
+ * Sentry frames (outermost first), as an SDK would: `abs_path` is `urlOf(file)`.
+ */
+export function stackFramesOf(
+  bundlePath: string,
+  urlOf: (file: string) => string = (file) => file,
+): Record<string, unknown>[] {
+  const app = require(bundlePath) as { main(): Error };
+  const frames: Record<string, unknown>[] = [];
+  for (const line of (app.main().stack ?? '').split('\n')) {
+    const match = /^\s+at (?:(.+?) \()?(.+?):(\d+):(\d+)\)?$/.exec(line);
+    if (match === null || match[2] !== bundlePath) continue;
+    frames.unshift({
+      abs_path: urlOf(match[2]),
+      filename: urlOf(match[2]),
+      function: match[1] ?? '?',
+      lineno: Number(match[3]),
+      colno: Number(match[4]),
+      in_app: true,
+    });
+  }
+  return frames;
+}

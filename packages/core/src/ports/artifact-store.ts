@@ -33,8 +33,13 @@ export interface ArtifactStore {
   findMissingChunks(organizationId: number, checksums: string[]): Promise<string[]>;
   readChunks(organizationId: number, checksums: string[]): Promise<Map<string, Uint8Array>>;
   getBundleByChecksum(organizationId: number, checksum: string): Promise<ArtifactBundleSummary | null>;
-  /** Idempotent on (organization, checksum): a second store returns the first bundle. */
+  /**
+   * Idempotent on (organization, checksum): a second store returns the first bundle, linked to the
+   * second write's projects too.
+   */
   storeBundle(write: ArtifactBundleWrite): Promise<ArtifactBundleSummary>;
+  /** Makes a stored bundle serve these projects as well (idempotent). */
+  linkBundleProjects(bundleId: number, projectIds: number[]): Promise<void>;
   /** Files carrying this debug id in bundles of the project, newest bundle first. */
   findByDebugId(projectId: number, debugId: string, types: ArtifactFileType[]): Promise<ArtifactFile[]>;
   /** Bundle files and release files of the release (and dist) named by one of `urls`. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineRoute } from '../api-route.ts';
 import type { AnyRouteSpec, ApiServices } from '../api-route.ts';
 import { projectsByRef, releaseWriteAccess } from '../releases/release-access.ts';
-import { assembleUploadedZip, storeArtifactBundle } from './assemble-artifact-bundle.ts';
+import { assembleUploadedZip, linkStoredBundle, storeArtifactBundle } from './assemble-artifact-bundle.ts';
 import type { AssembleResponse } from './assemble-artifact-bundle.ts';
 import type { UploadLimits } from './upload-limits.ts';
 
@@ -46,9 +46,9 @@ export function artifactAssembleRoutes(services: ApiServices, limits: UploadLimi
                 : 'You need to specify at least one project',
           };
         }
-        if ((await services.storage.artifacts.getBundleByChecksum(organization.id, body.checksum)) !== null) {
-          return { state: 'ok', missingChunks: [], detail: null };
-        }
+        const stored = await services.storage.artifacts.getBundleByChecksum(organization.id, body.checksum);
+        if (stored !== null)
+          return linkStoredBundle(services.storage, stored, projects, services.clock.now());
         const request = {
           organization,
           checksum: body.checksum,

@@ -1,4 +1,4 @@
-import type { Organization, Project, Storage } from '@fixloop/core';
+import type { ArtifactBundleSummary, Organization, Project, Storage } from '@fixloop/core';
 import { assembleChunks, readArtifactBundle } from '@fixloop/sourcemaps';
 import type { ArtifactBundle } from '@fixloop/sourcemaps';
 
@@ -74,6 +74,29 @@ export async function storeArtifactBundle(
       version: release,
       projectIds,
       createdAt: request.now,
+    });
+  }
+  return { state: 'ok', missingChunks: [], detail: null };
+}
+
+/**
+ * A bundle already stored (same zip checksum) assembled again, possibly for other projects: the
+ * chunks need no second look, but the new projects must be served by it and see its release.
+ */
+export async function linkStoredBundle(
+  storage: Storage,
+  bundle: ArtifactBundleSummary,
+  projects: Project[],
+  now: Date,
+): Promise<AssembleResponse> {
+  const projectIds = projects.map((p) => p.id);
+  await storage.artifacts.linkBundleProjects(bundle.id, projectIds);
+  if (bundle.release !== null) {
+    await storage.releases.ensureRelease({
+      organizationId: bundle.organizationId,
+      version: bundle.release,
+      projectIds,
+      createdAt: now,
     });
   }
   return { state: 'ok', missingChunks: [], detail: null };
