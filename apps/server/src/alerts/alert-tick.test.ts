@@ -1,0 +1,174 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_BACKENDS } from '../testing/test-fixloop.ts';
+import { distinctError, sendEvent, startAlertingFixture, until } from '../testing/alerting-fixture.ts';
+import type { AlertingFixture } from '../testing/alerting-fixture.ts';
+import { ALERTS_TICK_JOB } from './alert-job-kinds.ts';
+
+interface Delivery {
+  id: string;
+  kind: string;
+  status: string;
+  issue: string | null;
+  error: string | null;
+  summary: string;
+}
+
+const MINUTE = 60_000;
+
+/** A real SMTP server (smtp-server) that keeps the raw messages it accepts. */
+async function startSmtpSink(): Promise<{ port: number; messages: string[]; close(): Promise<void> }> {
+  const messages: string[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        messages.push(Buffer.concat(chunks).toString('utf8'));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { port, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+describe.each(TEST_BACKENDS)('alert tick: throttle, digests, critical events, reports (%s)', (backend) => {
+  let f: AlertingFixture;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let hookId: string;
+  let tickCount = 0;
+
+  const deliveries = async (query = '') =>
+    (await f.api.get<Delivery[]>(`/api/0/organizations/default/alert-deliveries/${query}`)).body;
+  /** Runs the alerting tick for a slot through the real job queue and waits until it is done. */
+  const tick = async (slot: Date) => {
+    tickCount += 1;
+    const jobs = f.t.fixloop.storage.jobs;
+    const { id } = await jobs.enqueueUnique({
+      kind: ALERTS_TICK_JOB,
+      payload: { slot: slot.toISOString() },
+      dedupeKey: `test-tick:${tickCount}`,
+      runAt: f.clock.now(),
+    });
+    await until(async () => ((await jobs.getJob(id))?.state === 'done' ? true : null));
+  };
+  /** The next minute boundary: its tick covers events received now. */
+  const nextSlot = () => new Date(Math.ceil((f.clock.now().getTime() + 1) / MINUTE) * MINUTE);
+  const rule = (body: Record<string, unknown>) =>
+    f.api.post<{ id: string }>('/api/0/projects/default/default/alert-rules/', body);
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    f = await startAlertingFixture(backend);
+    const hook = await f.api.post<{ id: string }>('/api/0/organizations/default/alert-channels/', {
+      name: 'hook',
+      kind: 'webhook',
+      allowPrivateNetworks: true,
+      config: { url: `${f.fake.baseUrl}/receiver` },
+    });
+    hookId = hook.body.id;
+    const email = await f.api.post('/api/0/organizations/default/alert-channels/', {
+      name: 'mail',
+      kind: 'email',
+      config: {
+        host: '127.0.0.1',
+        port: smtp.port,
+        from: 'Fixloop <alerts@fixloop.test>',
+        to: ['oncall@fixloop.test'],
+      },
+    });
+    expect(email.status).toBe(201);
+  });
+  afterAll(async () => {
+    await f?.stop();
+    await smtp?.close();
+  });
+
+  it('sends a burst up to the digest threshold, then one digest when the window ends', async () => {
+    const created = await rule({
+      name: 'Burst',
+      triggers: [{ type: 'new_issue' }],
+      channels: [{ channelId: hookId }],
+      throttle: { windowMinutes: 30, digestThreshold: 2 },
+    });
+    expect(created.status).toBe(201);
+    for (const type of ['BurstA', 'BurstB', 'BurstC', 'BurstD'])
+      await sendEvent(f.t, distinctError(type, 'burst'));
+    await until(async () => ((await deliveries('?status=digested')).length === 2 ? true : null));
+    await until(async () => ((await deliveries('?status=sent')).length === 2 ? true : null));
+    expect(f.fake.to('/receiver')).toHaveLength(2);
+    // Still inside the window: nothing to flush.
+    await tick(nextSlot());
+    expect(f.fake.to('/receiver')).toHaveLength(2);
+    f.clock.advance(31 * MINUTE);
+    await tick(nextSlot());
+    const [, , digest] = await f.fake.waitFor('/receiver', 3);
+    expect(digest!.headers['sentry-hook-resource']).toBe('event_alert');
+    const data = (
+      digest!.json as { data: { fixloop: { digest: { reason: string; items: { title: string }[] } } } }
+    ).data;
+    expect(data.fixloop.digest.reason).toBe('burst');
+    expect(data.fixloop.digest.items.map((i) => i.title).sort()).toEqual(['BurstC: burst', 'BurstD: burst']);
+    const sentDigest = await until(async () =>
+      (await deliveries('?status=sent')).find((d) => d.kind === 'digest'),
+    );
+    expect(sentDigest.summary).toContain('2');
+    await f.api.delete(`/api/0/projects/default/default/alert-rules/${created.body.id}/`);
+  });
+
+  it('alerts a fatal event once per issue per rule window; again after the window', async () => {
+    const created = await rule({
+      name: 'Fatal',
+      triggers: [{ type: 'critical_event' }],
+      channels: [{ channelId: hookId }],
+      throttle: { windowMinutes: 30, digestThreshold: 10 },
+    });
+    const fatal = distinctError('FatalCrash', 'core dumped', { level: 'fatal' });
+    const before = f.fake.to('/receiver').length;
+    const stored = (eventId: string) => () => f.t.fixloop.storage.events.getEvent(f.t.projectId, eventId);
+    await until(stored(await sendEvent(f.t, fatal)));
+    await tick(nextSlot());
+    await f.fake.waitFor('/receiver', before + 1);
+    const [alert] = f.fake.to('/receiver').slice(before);
+    expect(alert!.json).toMatchObject({ action: 'triggered', data: { triggered_rule: 'Fatal' } });
+    // The same issue a minute later: suppressed as a duplicate, logged as such.
+    f.clock.advance(MINUTE);
+    await until(stored(await sendEvent(f.t, fatal)));
+    await tick(nextSlot());
+    const suppressed = await until(async () => (await deliveries('?status=suppressed'))[0]);
+    expect(suppressed.error).toBe('duplicate within the rule window');
+    expect(f.fake.to('/receiver')).toHaveLength(before + 1);
+    f.clock.advance(31 * MINUTE);
+    await until(stored(await sendEvent(f.t, fatal)));
+    await tick(nextSlot());
+    await f.fake.waitFor('/receiver', before + 2);
+    await f.api.delete(`/api/0/projects/default/default/alert-rules/${created.body.id}/`);
+  });
+
+  it('e-mails the default daily summary at 09:00 UTC, once per slot', async () => {
+    const now = f.clock.now();
+    const nine = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 9));
+    const slot = nine.getTime() > now.getTime() ? nine : new Date(nine.getTime() + 24 * 60 * MINUTE);
+    await tick(slot);
+    await until(async () => (smtp.messages.length > 0 ? true : null));
+    const mail = await simpleParser(smtp.messages[0]!);
+    expect(mail.subject).toMatch(/daily summary/i);
+    expect(mail.text).toMatch(/BurstA: burst|FatalCrash: core dumped/);
+    expect(String(mail.html)).toContain('<table');
+    const summary = await until(async () =>
+      (await deliveries('?status=sent')).find((d) => d.kind === 'daily_summary'),
+    );
+    expect(summary.summary).toMatch(/^daily summary: \d+ events, \d+ new issues$/);
+    // Another tick over the same slot (another instance, a retry) sends nothing more.
+    await tick(slot);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.messages).toHaveLength(1);
+  });
+});
