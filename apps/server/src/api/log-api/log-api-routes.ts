@@ -35,8 +35,7 @@ export function logApiRoutes(services: ApiServices, pipeline: IngestPipeline): A
       auth: false,
       query: z.object({ key: z.string().max(100).optional() }),
       body: logBody,
-      handler: async ({ query, body, request, reply }) => {
-        void reply.headers(CORS);
+      handler: async ({ query, body, request }) => {
         const header = request.headers['x-fixloop-key'];
         const key = (typeof header === 'string' ? header : (query.key ?? '')).trim();
         const project = await pipeline.authenticator.authenticateKey(key, Date.now());
@@ -62,10 +61,18 @@ export function logApiRoutes(services: ApiServices, pipeline: IngestPipeline): A
   ];
 }
 
-/** Browsers preflight the X-Fixloop-Key header. */
+/**
+ * Browsers preflight the X-Fixloop-Key header, and can read an answer only when it carries the CORS
+ * headers. Setting them before validation runs keeps them on 400s and 401s too, so a browser logger
+ * sees which field was wrong instead of an opaque network error.
+ */
 export function registerLogApiPreflight(app: FastifyInstance): void {
   app.options('/api/errors/log', (_request, reply) => {
     void reply.code(204).headers(CORS).send();
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method === 'POST' && request.routeOptions.url === '/api/errors/log') void reply.headers(CORS);
+    done();
   });
 }
 
