@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeLlmServer, fakeReply } from '@fixloop/llm/testing';
-import { AutofixTestShop, SHOP_CRASHES } from '../testing/autofix-test-shop.ts';
+import { AutofixTestShop, SHOP_CRASHES, waitFor } from '../testing/autofix-test-shop.ts';
 import type { FixJson } from '../testing/autofix-test-shop.ts';
 import { TEST_BACKENDS } from '../testing/test-fixloop.ts';
 
@@ -88,6 +88,27 @@ describe.each(TEST_BACKENDS)('the LLM fixer, verified in a worktree (%s)', (back
     expect(rejected.body.status).toBe('rejected');
     expect(rejected.body.approvals).toEqual([expect.objectContaining({ decision: 'rejected', reason: expect.stringContaining('we want a 409 instead') })]); // prettier-ignore
     expect(shop.repo.remoteHead('fixloop')).toBeNull();
+  });
+
+  it('stops a running attempt at its next step once the project switch is turned off', async () => {
+    llm.requests.length = 0;
+    llm.script(fakeReply.json(CLAMPS, { delayMs: 1500 }));
+    const issueId = await lastIssue(shop);
+    const [previous] = await shop.fixesOf(issueId);
+    expect((await shop.api.post(`/api/0/fixes/${previous!.id}/retry/`, {})).status).toBe(202);
+    await waitFor(
+      'the fix request',
+      async () => fixRequests().length,
+      (n) => n === 1,
+    );
+    const off = await shop.api.put('/api/0/projects/acme/shop/autofix/', { enabled: false });
+    expect(off.status).toBe(200);
+    const [fix] = await shop.settledFixes(issueId);
+    expect(fix).toMatchObject({ id: previous!.id, status: 'failed', commitSha: null });
+    expect(fix!.reason).toContain('stopped before verification');
+    expect(fix!.events.at(-1)).toMatchObject({ state: 'failed', from: 'verifying' });
+    expect(shop.repo.remoteHead('fixloop')).toBeNull();
+    expect((await shop.api.put('/api/0/projects/acme/shop/autofix/', { enabled: true })).status).toBe(200);
   });
 });
 

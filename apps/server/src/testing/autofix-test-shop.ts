@@ -207,6 +207,16 @@ export class AutofixTestShop {
     return this.fixesOf(issueId);
   }
 
+  /** Waits until no job is due or running: every follow-up of what happened so far has run. */
+  async quiet(): Promise<void> {
+    const storage = this.t.fixloop.storage;
+    await waitFor(
+      'an idle worker',
+      () => storage.jobs.stats(new Date()),
+      (stats) => stats.running === 0 && stats.oldestDueAt === null,
+    );
+  }
+
   /** The commit's parents line, subject and changed files on the remote. */
   commitSummary(sha: string): string {
     return execFileSync('git', ['-C', this.repo.remoteDir, 'show', '--name-only', '--format=%P%n%s', sha], {
