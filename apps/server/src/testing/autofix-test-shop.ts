@@ -140,6 +140,7 @@ export class AutofixTestShop {
     readonly t: TestFixloop,
     readonly repo: FixtureRepository,
     readonly projectId: number,
+    private readonly options: { configFile: unknown; env: Record<string, string> },
   ) {
     this.api = new TestApiClient(t.fixloop.url, AUTOFIX_ADMIN_TOKEN);
     this.mainSha = repo.head();
@@ -151,20 +152,25 @@ export class AutofixTestShop {
   ): Promise<AutofixTestShop> {
     const repo = FixtureRepository.create(SHOP_FILES);
     const shop = { slug: 'shop', name: 'Shop', repository: { url: `file://${repo.remoteDir}`, baseBranch: 'main' }, ...options.project }; // prettier-ignore
-    const t = await startTestFixloop({
-      backend,
-      env: { FIXLOOP_ADMIN_TOKEN: AUTOFIX_ADMIN_TOKEN, ...options.env },
-      configFile: {
-        organizations: [
-          { slug: 'acme', name: 'Acme', projects: [shop] },
-          { slug: 'rival', name: 'Rival', projects: [{ slug: 'other', name: 'Other' }] },
-        ],
-        ...options.config,
-      },
-    });
+    const env = { FIXLOOP_ADMIN_TOKEN: AUTOFIX_ADMIN_TOKEN, ...options.env };
+    const configFile = {
+      organizations: [
+        { slug: 'acme', name: 'Acme', projects: [shop] },
+        { slug: 'rival', name: 'Rival', projects: [{ slug: 'other', name: 'Other' }] },
+      ],
+      ...options.config,
+    };
+    const t = await startTestFixloop({ backend, env, configFile });
     const organization = await t.fixloop.storage.projects.getOrganizationBySlug('acme');
     const project = await t.fixloop.storage.projects.getProjectBySlug(organization!.id, 'shop');
-    return new AutofixTestShop(t, repo, project!.id);
+    return new AutofixTestShop(t, repo, project!.id, { configFile, env });
+  }
+
+  /** Another Fixloop process on the same PostgreSQL schema (its own data dir and clone). */
+  async startSecondInstance(): Promise<TestFixloop> {
+    const { schema } = this.t.config.database as { schema?: string };
+    if (schema === undefined) throw new Error('a second instance needs the PostgreSQL backend');
+    return startTestFixloop({ backend: 'postgres', schema, ...this.options });
   }
 
   async stop(): Promise<void> {
