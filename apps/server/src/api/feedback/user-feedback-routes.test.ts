@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, newEventId, startTestFixloop, TEST_BACKENDS } from '../../testing/test-fixloop.ts';
 import type { TestFixloop } from '../../testing/test-fixloop.ts';
 import { createTestUserToken, TestApiClient } from '../../testing/test-api-client.ts';
-import { sendTestEvent } from '../issues/send-test-event.ts';
+import { sendTestEvent, testEvent } from '../issues/send-test-event.ts';
 
 interface ReportJson {
   id: string;
@@ -149,5 +149,25 @@ describe.each(TEST_BACKENDS)('user feedback API (%s)', (backend) => {
     expect(page.headers.get('link')).toContain('rel="next"; results="true"');
     const rest = await viewer.get<ReportJson[]>(`${path}?limit=2&cursor=0:2:0`);
     expect(rest.body.map((r) => r.source)).toEqual(['api']);
+  });
+
+  it('links a report that arrived before its event once the event is stored', async () => {
+    const early = newEventId();
+    const report = await api.post<ReportJson>(path, {
+      event_id: early,
+      name: 'Early',
+      email: 'early@example.com',
+      comments: 'sent before the crash report',
+    });
+    expect(report.status).toBe(200);
+    expect(report.body.issue).toBeNull();
+    const response = await fetch(t.url(`/api/${t.projectId}/store/?sentry_key=${t.key}`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(testEvent(early, { fingerprint: 'feedback', value: 'checkout failed' })),
+    });
+    expect(response.status).toBe(200);
+    const [newest] = (await viewer.get<ReportJson[]>(path)).body;
+    expect(newest).toMatchObject({ eventID: early, issue: { id: issueId } });
   });
 });

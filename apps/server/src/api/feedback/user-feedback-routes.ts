@@ -38,9 +38,8 @@ export interface UserReportJson {
 function serializeReport(
   report: StoredUserReport,
   project: Project,
-  issues: Map<number, Issue>,
+  issue: Issue | undefined,
 ): UserReportJson {
-  const issue = report.issueId === null ? undefined : issues.get(report.issueId);
   return {
     id: String(report.id),
     eventID: report.eventId,
@@ -58,11 +57,26 @@ function serializeReport(
   };
 }
 
+/**
+ * Each report's issue, by report id. A report stores its issue when its event was already stored;
+ * SDKs may send the report first, so for the others the event is looked up now.
+ */
 async function issuesOf(services: ApiServices, reports: StoredUserReport[]): Promise<Map<number, Issue>> {
+  const { storage } = services;
+  const issueIds = new Map<number, number>();
+  for (const report of reports) {
+    if (report.issueId !== null) issueIds.set(report.id, report.issueId);
+    else if (report.eventId !== null) {
+      const event = await storage.events.getEvent(report.projectId, report.eventId);
+      if (event !== null) issueIds.set(report.id, event.issueId);
+    }
+  }
+  const issues = new Map<number, Issue | null>();
+  for (const id of new Set(issueIds.values())) issues.set(id, await storage.issues.getIssue(id));
   const out = new Map<number, Issue>();
-  for (const id of new Set(reports.flatMap((r) => (r.issueId === null ? [] : [r.issueId])))) {
-    const issue = await services.storage.issues.getIssue(id);
-    if (issue !== null) out.set(id, issue);
+  for (const [reportId, issueId] of issueIds) {
+    const issue = issues.get(issueId);
+    if (issue !== null && issue !== undefined) out.set(reportId, issue);
   }
   return out;
 }
@@ -99,7 +113,7 @@ export function userFeedbackRoutes(services: ApiServices): AnyRouteSpec[] {
           }),
         );
         const issues = await issuesOf(services, page);
-        return page.map((r) => serializeReport(r, project, issues));
+        return page.map((r) => serializeReport(r, project, issues.get(r.id)));
       },
     }),
     defineRoute({
@@ -148,7 +162,8 @@ export function userFeedbackRoutes(services: ApiServices): AnyRouteSpec[] {
               : { name: existing.name, email: existing.email, comments: existing.comments },
           after: fields,
         });
-        return serializeReport(report, project, await issuesOf(services, [report]));
+        const issues = await issuesOf(services, [report]);
+        return serializeReport(report, project, issues.get(report.id));
       },
     }),
   ];

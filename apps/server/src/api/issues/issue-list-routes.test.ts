@@ -203,6 +203,22 @@ describe.each(TEST_BACKENDS)('issue list API (%s)', (backend) => {
     expect((await api.get(`${ORG_LIST}?statsPeriod=soon`)).status).toBe(400);
   });
 
+  it('filters by first and last seen, the environment parameter, and finds short ids', async () => {
+    expect(await search('lastSeen:-1h')).toEqual(['checkout', 'payments']);
+    expect(await search('firstSeen:+2d')).toEqual(['login']);
+    const since = new Date(Date.now() - 45 * 60_000).toISOString().slice(0, 19);
+    expect(await search(`firstSeen:>${since}`)).toEqual(['payments']);
+    const staging = await api.get<IssueJson[]>(`${PROJECT_LIST}?environment=staging`);
+    expect(staging.body.map((i) => nameOf(i.id))).toEqual(['login']);
+    const both = await api.get<IssueJson[]>(`${ORG_LIST}?environment=staging&environment=production`);
+    expect(both.body).toHaveLength(3);
+    const shortId = (await api.get<{ shortId: string }>(`/api/0/issues/${ids.login}/`)).body.shortId;
+    const hit = await api.get<IssueJson[]>(`${ORG_LIST}?query=${shortId}&shortIdLookup=1`);
+    expect(hit.body.map((i) => i.id)).toEqual([ids.login]);
+    expect(hit.headers.get('x-sentry-direct-hit')).toBe('1');
+    expect(await search('')).toEqual(['checkout', 'login', 'payments']);
+  });
+
   it('assigned:me and bookmarks:me follow PUTs on the issue', async () => {
     expect(await search('assigned:me')).toEqual([]);
     const put = await api.put(`/api/0/issues/${ids.payments}/`, { assignedTo: 'me', isBookmarked: true });
@@ -212,6 +228,20 @@ describe.each(TEST_BACKENDS)('issue list API (%s)', (backend) => {
     expect(await search('is:unassigned')).toEqual(['checkout', 'login']);
     expect(await search('has:assignee')).toEqual(['payments']);
     expect(await search('bookmarks:me')).toEqual(['payments']);
+  });
+
+  it('assigned: takes emails and #team slugs', async () => {
+    const { user } = await createTestUserToken(t.fixloop.storage, { organization: 'default' });
+    const team = await api.post<{ id: string }>('/api/0/organizations/default/teams/', { slug: 'ops' });
+    await api.put(`/api/0/issues/${ids.login}/`, { assignedTo: user.email });
+    await api.put(`/api/0/issues/${ids.checkout}/`, { assignedTo: `team:${team.body.id}` });
+    expect(await search(`assigned:${user.email}`)).toEqual(['login']);
+    expect(await search('assigned:#ops')).toEqual(['checkout']);
+    expect(await search(`assigned:[#ops, ${user.email}]`)).toEqual(['checkout', 'login']);
+    expect(await search('assigned:nobody@example.com')).toEqual([]);
+    expect(await search('assigned:none')).toEqual([]);
+    await api.put(`${PROJECT_LIST}?id=${ids.login}&id=${ids.checkout}`, { assignedTo: null });
+    expect(await search('is:unassigned')).toEqual(['checkout', 'login']);
   });
 
   it('bulk-updates the issues named by ?id= or matched by the query', async () => {
@@ -238,5 +268,30 @@ describe.each(TEST_BACKENDS)('issue list API (%s)', (backend) => {
     expect(nothing.status).toBe(204);
     expect((await api.put(`${PROJECT_LIST}?id=x`, { status: 'resolved' })).status).toBe(400);
     expect((await api.put(`${PROJECT_LIST}?id=${ids.login}`, { status: 'gone' })).status).toBe(400);
+  });
+
+  it('ignores issues of other organizations in bulk changes', async () => {
+    await t.fixloop.storage.projects.createOrganization({ slug: 'other', name: 'Other' });
+    const stranger = new TestApiClient(
+      t.fixloop.url,
+      (await createTestUserToken(t.fixloop.storage, { organization: 'other', role: 'owner' })).token,
+    );
+    const theirs = `/api/0/organizations/other/issues/?id=${ids.login}&id=${ids.checkout}`;
+    expect((await stranger.put(theirs, { status: 'ignored' })).status).toBe(204);
+    expect((await stranger.delete(theirs)).status).toBe(204);
+    expect((await stranger.get(`${PROJECT_LIST}`)).status).toBe(404);
+    expect((await stranger.put(`${PROJECT_LIST}?id=${ids.login}`, { status: 'ignored' })).status).toBe(404);
+    expect(await search('is:unresolved')).toEqual(['login']);
+  });
+
+  it('bulk-deletes issues (event:admin)', async () => {
+    const member = new TestApiClient(
+      t.fixloop.url,
+      (await createTestUserToken(t.fixloop.storage, { organization: 'default', role: 'member' })).token,
+    );
+    expect((await member.delete(`${PROJECT_LIST}?id=${ids.login}`)).status).toBe(403);
+    expect((await api.delete(`${PROJECT_LIST}?id=${ids.login}&id=${ids.checkout}`)).status).toBe(204);
+    expect(await search('')).toEqual(['payments']);
+    expect((await api.get(`/api/0/issues/${ids.login}/`)).status).toBe(404);
   });
 });
