@@ -310,6 +310,22 @@ function describeArtifactsContract(setup: StorageSetup): void {
       expect(first.file).toMatchObject({ name: '~/static/app.js.map', dist: 'web', size: 27 });
       expect(first.file.sha1).toBe(sha1('release ~/static/app.js.map'));
       expect((await put('~/static/app.js.map')).created).toBe(false);
+      const replacement = {
+        organizationId: project.organizationId,
+        releaseId: release.id,
+        dist: 'web',
+        name: '~/static/app.js.map',
+        headers: { sourcemap: 'x' },
+        content: bytes('replaced'),
+        createdAt: at('2026-01-02T00:00:00Z'),
+      };
+      const kept = await storage().artifacts.putReleaseFile(replacement);
+      expect(kept).toMatchObject({ created: false, file: { sha1: first.file.sha1, size: 27 } });
+      const replaced = await storage().artifacts.putReleaseFile(replacement, { replace: true });
+      expect(replaced.created).toBe(false);
+      expect(replaced.file).toMatchObject({ id: first.file.id, size: 8, sha1: sha1('replaced') });
+      expect(replaced.file.headers).toEqual({ sourcemap: 'x' });
+      expect((await storage().artifacts.putReleaseFile(replacement)).file.sha1).toBe(sha1('replaced'));
       expect((await storage().artifacts.listReleaseFiles(release.id)).map((f) => f.name)).toEqual([
         '~/static/app.js.map',
       ]);

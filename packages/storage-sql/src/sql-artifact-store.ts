@@ -164,7 +164,7 @@ export function createSqlArtifactStore(db: Kysely<Database>): ArtifactStore {
         ),
       ];
     },
-    async putReleaseFile(write) {
+    async putReleaseFile(write, options = {}) {
       const values = {
         release_id: write.releaseId,
         organization_id: write.organizationId,
@@ -185,14 +185,23 @@ export function createSqlArtifactStore(db: Kysely<Database>): ArtifactStore {
         return { file: toReleaseFile(row), created: true };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        const row = await db
+        const same = db
           .selectFrom('release_files')
           .selectAll()
           .where('release_id', '=', write.releaseId)
           .where('dist', '=', values.dist)
-          .where('name', '=', write.name)
-          .executeTakeFirstOrThrow();
-        return { file: toReleaseFile(row), created: false };
+          .where('name', '=', write.name);
+        if (options.replace === true) {
+          const { headers, content, size, sha1, created_at } = values;
+          await db
+            .updateTable('release_files')
+            .set({ headers, content, size, sha1, created_at })
+            .where('release_id', '=', write.releaseId)
+            .where('dist', '=', values.dist)
+            .where('name', '=', write.name)
+            .execute();
+        }
+        return { file: toReleaseFile(await same.executeTakeFirstOrThrow()), created: false };
       }
     },
     async listReleaseFiles(releaseId) {

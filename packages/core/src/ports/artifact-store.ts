@@ -44,8 +44,14 @@ export interface ArtifactStore {
   findByDebugId(projectId: number, debugId: string, types: ArtifactFileType[]): Promise<ArtifactFile[]>;
   /** Bundle files and release files of the release (and dist) named by one of `urls`. */
   findByUrl(query: ArtifactUrlQuery): Promise<ArtifactFile[]>;
-  /** Replaces nothing: a second file with the same release, dist and name reports `created: false`. */
-  putReleaseFile(write: ReleaseFileWrite): Promise<{ file: ReleaseFileSummary; created: boolean }>;
+  /**
+   * A second file with the same release, dist and name reports `created: false` and is kept as it
+   * was, unless `replace` (a re-assembled release zip replaces its files, as in Sentry).
+   */
+  putReleaseFile(
+    write: ReleaseFileWrite,
+    options?: { replace?: boolean },
+  ): Promise<{ file: ReleaseFileSummary; created: boolean }>;
   listReleaseFiles(releaseId: number): Promise<ReleaseFileSummary[]>;
   /** Whether any bundle or release file could serve the project (cheap; ingest asks it). */
   projectHasArtifacts(projectId: number): Promise<boolean>;

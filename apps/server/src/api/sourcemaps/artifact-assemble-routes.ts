@@ -95,15 +95,18 @@ export function artifactAssembleRoutes(services: ApiServices, limits: UploadLimi
         if (!assembled.done) return assembled.response;
         const dist = body.dist ?? assembled.bundle.manifest.dist;
         for (const file of assembled.bundle.files) {
-          await services.storage.artifacts.putReleaseFile({
-            organizationId: organization.id,
-            releaseId: release.id,
-            dist,
-            name: file.url,
-            headers: file.headers,
-            content: file.content,
-            createdAt: request.now,
-          });
+          await services.storage.artifacts.putReleaseFile(
+            {
+              organizationId: organization.id,
+              releaseId: release.id,
+              dist,
+              name: file.url,
+              headers: file.headers,
+              content: file.content,
+              createdAt: request.now,
+            },
+            { replace: true },
+          );
         }
         await services.audit.record(principal, {
           organizationId: organization.id,
