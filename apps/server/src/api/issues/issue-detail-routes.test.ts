@@ -185,6 +185,14 @@ describe.each(TEST_BACKENDS)('issue detail API (%s)', (backend) => {
       `/api/0/projects/default/default/issues/?query=${encodeURIComponent('severity:blocking error_class:database')}`,
     );
     expect(found.body.map((i) => i.id)).toEqual([issueId]);
+    const high = await api.get<IssueJson[]>(
+      `/api/0/projects/default/default/issues/?query=${encodeURIComponent('issue.priority:[high,medium]')}`,
+    );
+    expect(high.body.map((i) => i.id)).toEqual([issueId]);
+    const low = await api.get<IssueJson[]>(
+      `/api/0/projects/default/default/issues/?query=${encodeURIComponent('issue.priority:low')}`,
+    );
+    expect(low.body).toEqual([]);
     const bad = await api.put<Errors>(path(), { severity: 'catastrophic' });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.errors)).toEqual(['severity']);

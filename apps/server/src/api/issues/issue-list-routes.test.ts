@@ -135,6 +135,9 @@ describe.each(TEST_BACKENDS)('issue list API (%s)', (backend) => {
     expect(await search('declined')).toEqual(['checkout']);
     expect(await search('"amount out"')).toEqual(['payments']);
     expect(await search('is:unresolved environment:production !declined')).toEqual(['payments']);
+    // Queries copied from Sentry's issue stream carry these keys.
+    expect(await search('is:unresolved issue.category:error')).toEqual(['checkout', 'login', 'payments']);
+    expect(await search('issue.category:performance')).toEqual([]);
   });
 
   it('answers 400 naming the query for a bad search', async () => {

@@ -306,3 +306,28 @@ describe('compileIssueSearch: dates and numbers', () => {
     expect(compileError(query).message).toMatch(message);
   });
 });
+
+describe('compileIssueSearch: Sentry issue kinds', () => {
+  it('compiles issue.priority to the severities the Issue JSON maps to that priority', () => {
+    expect(compile('issue.priority:[high, Medium]')).toEqual([
+      {
+        kind: 'column',
+        column: 'severity',
+        patterns: [exact('blocking'), exact('annoying')],
+        negated: false,
+      },
+    ]);
+    expect(compile('!issue.priority:low')).toEqual([
+      { kind: 'column', column: 'severity', patterns: [exact('warning'), exact('info')], negated: true },
+    ]);
+    expect(compileError('issue.priority:urgent').message).toMatch(/expected one of high, medium, low/);
+  });
+
+  it('makes issue.category:error match every issue and other categories none', () => {
+    const always = { kind: 'compare', column: 'timesSeen', comparison: '>=', value: 0, negated: false };
+    expect(compile('issue.category:error issue.type:[error]')).toEqual([always, always]);
+    expect(compile('issue.category:performance')).toEqual([{ ...always, comparison: '<' }]);
+    expect(compile('!issue.category:error')).toEqual([{ ...always, negated: true }]);
+    expect(compileError('issue.category:err*').message).toMatch(/does not support wildcards/);
+  });
+});

@@ -11,6 +11,7 @@ import type {
 } from './issue-search-filter.ts';
 import { compileDateFilter, compileNumberFilter } from './compile-search-comparison.ts';
 import { compileAssignedFilter, compileBookmarksFilter } from './compile-people-filter.ts';
+import { compileCategoryFilter, compilePriorityFilter } from './compile-issue-kind-filter.ts';
 import {
   enumValues,
   fail,
@@ -128,6 +129,11 @@ function compileNode(node: SearchNode, context: IssueSearchContext): IssueSearch
       return compileNumberFilter(node, 'timesSeen');
     case 'user_count':
       return compileNumberFilter(node, 'userCount');
+    case 'issue.priority':
+      return compilePriorityFilter(node);
+    case 'issue.category':
+    case 'issue.type':
+      return compileCategoryFilter(node);
     case 'project':
       requireEquality(node);
       requireNoWildcards(node);
