@@ -65,6 +65,7 @@ export const SHOP_CRASHES = {
 
 export interface FixJson {
   id: string;
+  issueId: string;
   status: string;
   category: string | null;
   fixer: string | null;

@@ -65,8 +65,10 @@ export function fixRoutes(services: ApiServices): AnyRouteSpec[] {
         const chosen = projects.filter((p) => wanted.length === 0 || wanted.includes(String(p.id)) || wanted.includes(p.slug)); // prettier-ignore
         const statuses = normalize(query.status).flatMap((s) => s.split(','));
         const invalid = statuses.find((s) => !states.safeParse(s).success);
-        if (invalid !== undefined)
-          throw new AppError('bad_request', `unknown status "${invalid}"`, { field: 'status' });
+        if (invalid !== undefined) {
+          const message = `unknown status "${invalid}" (one of ${FIX_ATTEMPT_STATES.join(', ')})`;
+          throw new AppError('bad_request', `Invalid query field "status": ${message}`, { fields: { status: [message] } }); // prettier-ignore
+        }
         const offset = cursorOffset(query.cursor);
         const rows = await storage.fixes.listAttempts({ projectIds: chosen.map((p) => p.id), states: statuses as FixAttemptState[], limit: query.limit + 1, offset }); // prettier-ignore
         reply.header('link', linkHeader(requestUrl(request), { offset, limit: query.limit, hasMore: rows.length > query.limit })); // prettier-ignore
