@@ -1,5 +1,5 @@
 import { AppError, chooseMergeTarget, publicStatusDetails } from '@fixloop/core';
-import type { Issue } from '@fixloop/core';
+import type { Issue, IssueAssignee } from '@fixloop/core';
 import type { ApiServices } from '../api-route.ts';
 import type { Principal } from '../principal.ts';
 import { badParam } from '../stats/stats-period.ts';
@@ -7,6 +7,8 @@ import { applyIssueUpdate } from './apply-issue-update.ts';
 import type { IssueListQuery } from './issue-list-query.ts';
 import type { IssueUpdateBody } from './issue-update-body.ts';
 import { resolveAssignee } from './resolve-assignee.ts';
+import { assigneeActors } from './issue-views.ts';
+import type { ActorJson } from './serialize-issue.ts';
 import { searchFilters } from './run-issue-search.ts';
 import type { IssueSearchScope } from './run-issue-search.ts';
 
@@ -81,6 +83,10 @@ export async function bulkUpdateIssues(
   const { merge: _merge, ...fields } = body;
   return {
     ...fields,
+    // Sentry answers with the assignee as an actor, not with what was sent (`me`, an email, …).
+    ...(assignee === undefined
+      ? {}
+      : { assignedTo: assignee === null ? null : await assigneeActor(services, scope, assignee) }),
     ...(last === undefined || fields.status === undefined
       ? {}
       : {
@@ -89,6 +95,15 @@ export async function bulkUpdateIssues(
           statusDetails: publicStatusDetails(last.statusDetails),
         }),
   };
+}
+
+async function assigneeActor(
+  services: ApiServices,
+  scope: IssueSearchScope,
+  assignee: IssueAssignee,
+): Promise<ActorJson | null> {
+  const actors = await assigneeActors(services, scope.organization.id, [assignee]);
+  return [...actors.values()][0] ?? null;
 }
 
 async function mergeSelected(

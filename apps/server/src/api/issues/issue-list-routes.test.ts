@@ -236,7 +236,10 @@ describe.each(TEST_BACKENDS)('issue list API (%s)', (backend) => {
   it('assigned: takes emails and #team slugs', async () => {
     const { user } = await createTestUserToken(t.fixloop.storage, { organization: 'default' });
     const team = await api.post<{ id: string }>('/api/0/organizations/default/teams/', { slug: 'ops' });
-    await api.put(`/api/0/issues/${ids.login}/`, { assignedTo: user.email });
+    const bulk = await api.put(`${PROJECT_LIST}?id=${ids.login}`, { assignedTo: user.email });
+    expect(bulk.body).toEqual({
+      assignedTo: { type: 'user', id: String(user.id), name: user.name, email: user.email },
+    });
     await api.put(`/api/0/issues/${ids.checkout}/`, { assignedTo: `team:${team.body.id}` });
     expect(await search(`assigned:${user.email}`)).toEqual(['login']);
     expect(await search('assigned:#ops')).toEqual(['checkout']);
