@@ -346,6 +346,26 @@ export function describeAlertingContract(setup: StorageSetup): void {
         'second',
       ]);
 
+      const issue = { id: await writeOne(storage(), eventWrite(project.id)) };
+      const resolvedBefore = (await storage().alerts.resolutionsAfter(0, 1_000_000)).at(-1)?.id ?? 0;
+      const activity = (type: 'set_resolved' | 'note' | 'set_resolved_in_release') =>
+        storage().issueWorkflow.addActivity({
+          issueId: issue.id,
+          projectId: project.id,
+          type,
+          userId: null,
+          data: {},
+          createdAt: at,
+        });
+      const first = await activity('set_resolved');
+      await activity('note');
+      const second = await activity('set_resolved_in_release');
+      expect(await storage().alerts.resolutionsAfter(resolvedBefore, 10)).toEqual([
+        { id: first.id, issueId: issue.id, projectId: project.id, createdAt: at },
+        { id: second.id, issueId: issue.id, projectId: project.id, createdAt: at },
+      ]);
+      expect((await storage().alerts.resolutionsAfter(first.id, 10)).map((r) => r.id)).toEqual([second.id]);
+
       const kind = unique('recurring');
       const { id } = await storage().jobs.enqueueUnique({
         kind,

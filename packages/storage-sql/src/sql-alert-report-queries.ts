@@ -11,10 +11,12 @@ type ReportQueries = Pick<
   | 'countIssueEvents'
   | 'periodStats'
   | 'userReportsAfter'
+  | 'resolutionsAfter'
   | 'failingRecurringJobs'
 >;
 
 const DAY_MS = 86_400_000;
+const RESOLUTION_TYPES = ['set_resolved', 'set_resolved_in_release', 'set_resolved_in_commit'];
 const MAX_ISSUES = 200;
 const effectiveSeverity = sql<string>`coalesce(i.severity_override, i.severity)`;
 
@@ -112,6 +114,22 @@ export function createSqlAlertReportQueries(db: Kysely<Database>): ReportQueries
         comments: r.comments,
         url: r.url,
         source: r.source as StoredUserReport['source'],
+        createdAt: new Date(Number(r.created_at)),
+      }));
+    },
+    async resolutionsAfter(afterId, limit) {
+      const rows = await db
+        .selectFrom('issue_activities')
+        .select(['id', 'issue_id', 'project_id', 'created_at'])
+        .where('id', '>', afterId)
+        .where('type', 'in', RESOLUTION_TYPES)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        id: Number(r.id),
+        issueId: Number(r.issue_id),
+        projectId: Number(r.project_id),
         createdAt: new Date(Number(r.created_at)),
       }));
     },

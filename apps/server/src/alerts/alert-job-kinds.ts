@@ -10,7 +10,10 @@ export const ALERTS_TICK_JOB = 'alerts.tick';
 export const ALERTS_CRITICAL_CHECK_JOB = 'alerts.critical-check';
 export const ALERTS_DAILY_SUMMARY_JOB = 'alerts.daily-summary';
 export const ALERTS_WEEKLY_REPORT_JOB = 'alerts.weekly-report';
-/** An issue was resolved (payload `{ issueId }`): PagerDuty resolves, chat threads say so. */
+/**
+ * An issue was resolved (payload `{ issueId }`): PagerDuty resolves, chat threads say so. Nothing needs to
+ * enqueue it: the alert tick reads every resolution from the activity log (resolved-issues-check).
+ */
 export const ISSUE_RESOLVED_JOB = 'issue.resolved';
 /** Started by `/investigate`; the investigation wiring handles it (it stays queued without a handler). */
 export const INVESTIGATION_RUN_JOB = 'investigation.run';
@@ -41,14 +44,4 @@ export async function publishPipelineEvent(
   };
   if (options.dedupeKey === undefined) return jobs.enqueue(job);
   return (await jobs.enqueueUnique({ ...job, dedupeKey: options.dedupeKey })).id;
-}
-
-/** Tells alerting an issue was resolved (API, bot command, release). */
-export async function publishIssueResolved(jobs: JobQueue, issueId: number, at?: Date): Promise<number> {
-  return jobs.enqueue({
-    kind: ISSUE_RESOLVED_JOB,
-    payload: { issueId },
-    maxAttempts: 5,
-    ...(at ? { runAt: at } : {}),
-  });
 }

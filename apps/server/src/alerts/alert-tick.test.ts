@@ -3,9 +3,14 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS } from '../testing/test-fixloop.ts';
-import { distinctError, sendEvent, startAlertingFixture, until } from '../testing/alerting-fixture.ts';
+import {
+  distinctError,
+  runAlertTick,
+  sendEvent,
+  startAlertingFixture,
+  until,
+} from '../testing/alerting-fixture.ts';
 import type { AlertingFixture } from '../testing/alerting-fixture.ts';
-import { ALERTS_TICK_JOB } from './alert-job-kinds.ts';
 
 interface Delivery {
   id: string;
@@ -43,22 +48,10 @@ describe.each(TEST_BACKENDS)('alert tick: throttle, digests, critical events, re
   let f: AlertingFixture;
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   let hookId: string;
-  let tickCount = 0;
 
   const deliveries = async (query = '') =>
     (await f.api.get<Delivery[]>(`/api/0/organizations/default/alert-deliveries/${query}`)).body;
-  /** Runs the alerting tick for a slot through the real job queue and waits until it is done. */
-  const tick = async (slot: Date) => {
-    tickCount += 1;
-    const jobs = f.t.fixloop.storage.jobs;
-    const { id } = await jobs.enqueueUnique({
-      kind: ALERTS_TICK_JOB,
-      payload: { slot: slot.toISOString() },
-      dedupeKey: `test-tick:${tickCount}`,
-      runAt: f.clock.now(),
-    });
-    await until(async () => ((await jobs.getJob(id))?.state === 'done' ? true : null));
-  };
+  const tick = (slot: Date) => runAlertTick(f.t, f.clock, slot);
   /** The next minute boundary: its tick covers events received now. */
   const nextSlot = () => new Date(Math.ceil((f.clock.now().getTime() + 1) / MINUTE) * MINUTE);
   const rule = (body: Record<string, unknown>) =>

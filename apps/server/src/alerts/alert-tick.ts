@@ -4,6 +4,7 @@ import { checkCriticalEvents } from './critical-events-check.ts';
 import { enqueueDueReports } from './enqueue-due-reports.ts';
 import { checkFailingJobs } from './failing-jobs-check.ts';
 import { flushDigests } from './flush-digests.ts';
+import { checkResolvedIssues } from './resolved-issues-check.ts';
 import { checkSpikes } from './spike-check.ts';
 import { checkUserReports } from './user-report-check.ts';
 
@@ -22,6 +23,7 @@ export async function runAlertTick(
     ['critical events', () => checkCriticalEvents(context, dispatcher, slot)],
     ['spikes', () => checkSpikes(context, dispatcher, slot)],
     ['user reports', () => checkUserReports(context, dispatcher)],
+    ['resolved issues', () => checkResolvedIssues(context, dispatcher)],
     ['failing jobs', () => checkFailingJobs(context, dispatcher)],
   ];
   const failures: string[] = [];

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS } from '../testing/test-fixloop.ts';
-import { sendEvent, startAlertingFixture, until } from '../testing/alerting-fixture.ts';
+import { runAlertTick, sendEvent, startAlertingFixture, until } from '../testing/alerting-fixture.ts';
 import type { AlertingFixture } from '../testing/alerting-fixture.ts';
 import { FakeProviderServer } from '../testing/fake-provider-server.ts';
 
@@ -202,12 +202,14 @@ describe.each(TEST_BACKENDS)('config-file channels end to end (%s)', (backend) =
     expect(response.status).toBe(404);
   });
 
-  it('/resolve resolves the issue, audits it, and PagerDuty and the webhook hear about it', async () => {
+  it('/resolve resolves the issue, audits it, and on the next tick PagerDuty and the webhook hear about it', async () => {
     const answer = await answerTo('/resolve DEFAULT-1');
     expect(answer.text).toContain('Resolved');
     expect((await f.t.fixloop.storage.issues.getIssue(issueId))?.status).toBe('resolved');
     const audit = await f.t.fixloop.storage.audit.list({ action: 'issue.update', limit: 5, offset: 0 });
     expect(audit[0]?.actor).toBe(`telegram:${ALLOWED_CHAT}/7`);
+    // The next alert tick reads the resolve from the activity log.
+    await runAlertTick(f.t, f.clock, f.clock.now());
     const pd = await fake.waitFor('/pagerduty/v2/enqueue', 2);
     expect(pd[1]!.json).toMatchObject({ event_action: 'resolve', dedup_key: `fixloop-issue-${issueId}` });
     const hooks = await fake.waitFor('/receiver', 2);

@@ -1,7 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS } from '../testing/test-fixloop.ts';
-import { distinctError, sendEvent, startAlertingFixture, until } from '../testing/alerting-fixture.ts';
+import {
+  distinctError,
+  runAlertTick,
+  sendEvent,
+  startAlertingFixture,
+  until,
+} from '../testing/alerting-fixture.ts';
 import type { AlertingFixture } from '../testing/alerting-fixture.ts';
 
 interface Delivery {
@@ -149,5 +155,40 @@ describe.each(TEST_BACKENDS)('Slack alerts end to end (%s)', (backend) => {
     const failed = await until(async () => (await deliveries('?status=failed'))[0]);
     expect(failed.attempts).toBe(1);
     expect(failed.error).toContain('404');
+  });
+
+  it('puts later updates about the issue into its thread: a resolve from the Web API, a committed fix', async () => {
+    const rule = await f.api.post('/api/0/projects/default/default/alert-rules/', {
+      name: 'Follow-ups',
+      triggers: [{ type: 'resolved' }, { type: 'pipeline', events: ['fix_committed'] }],
+      channels: [{ channelId }],
+    });
+    expect(rule.status).toBe(201);
+    const first = (await deliveries('?status=sent')).find(
+      (d) => d.kind === 'new_issue' && d.summary.includes('boom'),
+    );
+    const issueId = first!.issue!;
+    const before = f.fake.to('/slack/api/chat.postMessage').length;
+    const resolved = await f.api.put(`/api/0/issues/${issueId}/`, { status: 'resolved' });
+    expect(resolved.status).toBe(200);
+    await runAlertTick(f.t, f.clock, f.clock.now());
+    const posts = await f.fake.waitFor('/slack/api/chat.postMessage', before + 1);
+    const resolve = posts[before]!.json as { thread_ts?: string; text: string };
+    expect(resolve.text).toMatch(/Resolved: TypeError: boom/);
+    expect(resolve.thread_ts).toBe(first!.providerMessageId);
+    await f.t.fixloop.storage.jobs.enqueue({
+      kind: 'alerts.pipeline',
+      payload: {
+        event: 'fix_committed',
+        issueId: Number(issueId),
+        commitSha: 'abcdef1234567890',
+        fixStatus: 'committed',
+      },
+      runAt: f.clock.now(),
+    });
+    const next = await f.fake.waitFor('/slack/api/chat.postMessage', before + 2);
+    const fix = next[before + 1]!.json as { thread_ts?: string; blocks: unknown[] };
+    expect(fix.thread_ts).toBe(first!.providerMessageId);
+    expect(JSON.stringify(fix.blocks)).toContain('committed (commit abcdef123456)');
   });
 });

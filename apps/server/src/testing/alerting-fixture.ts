@@ -85,6 +85,21 @@ export function distinctError(type: string, message: string, extra: Record<strin
   return { ...extra, exception: { values: [{ ...exception.values[0], type, value: message }] } };
 }
 
+let ticks = 0;
+
+/** Runs alerting's minute tick for a slot through the real job queue; resolves when the job is done. */
+export async function runAlertTick(t: TestFixloop, clock: Clock, slot: Date): Promise<void> {
+  ticks += 1;
+  const jobs = t.fixloop.storage.jobs;
+  const { id } = await jobs.enqueueUnique({
+    kind: 'alerts.tick',
+    payload: { slot: slot.toISOString() },
+    dedupeKey: `test-tick:${ticks}:${slot.toISOString()}`,
+    runAt: clock.now(),
+  });
+  await until(async () => (await jobs.getJob(id))?.state === 'done');
+}
+
 /** Polls until `check` returns a value that is not null/undefined/false. */
 export async function until<T>(
   check: () => Promise<T | null | undefined | false>,

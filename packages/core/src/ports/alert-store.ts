@@ -27,6 +27,15 @@ export interface IssueWindowActivity {
   lastEventId: string;
 }
 
+/** An issue was resolved (any way: API, dashboard, release, commit, chat command), from its activity log. */
+export interface IssueResolution {
+  /** The activity entry's id: the cursor. */
+  id: number;
+  issueId: number;
+  projectId: number;
+  createdAt: Date;
+}
+
 export interface DeliveryQuery {
   organizationId: number;
   channelId?: number;
@@ -106,6 +115,8 @@ export interface AlertStore {
   periodStats(projectIds: number[], start: Date, end: Date, topLimit: number): Promise<PeriodStats>;
   /** User reports with an id above `afterId`, oldest first. */
   userReportsAfter(afterId: number, limit: number): Promise<StoredUserReport[]>;
+  /** Resolutions (set_resolved* activity) with an activity id above `afterId`, oldest first. */
+  resolutionsAfter(afterId: number, limit: number): Promise<IssueResolution[]>;
   /** Recurring (scheduled) jobs that failed or are being retried after a failure since `since`. */
   failingRecurringJobs(since: Date): Promise<{ kind: string; failures: number; lastError: string }[]>;
 }

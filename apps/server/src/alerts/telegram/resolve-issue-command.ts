@@ -1,10 +1,10 @@
 import { planStatusChange } from '@fixloop/core';
 import type { Issue, Project, Storage } from '@fixloop/core';
-import { publishIssueResolved } from '../alert-job-kinds.ts';
 
 /**
  * `/resolve`: the issues API's status change (planStatusChange, resolved now) applied to the issue, with
- * its activity entry, an audit record naming the chat, and the `issue.resolved` follow-up for alerting.
+ * its activity entry, and an audit record naming the chat.
+ * The activity entry is what alerting's tick picks up for `resolved` rules, as for every other resolve.
  */
 export async function resolveIssueFromChat(
   storage: Storage,
@@ -43,6 +43,5 @@ export async function resolveIssueFromChat(
     after: { status: change.status },
     createdAt: now,
   });
-  await publishIssueResolved(storage.jobs, issue.id, now);
   return updated ?? issue;
 }
