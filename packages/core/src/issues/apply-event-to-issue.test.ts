@@ -56,6 +56,32 @@ describe('applyEventToIssue', () => {
     expect(applyEventToIssue(issue, at, 4)).toMatchObject({ regressed: true });
   });
 
+  it('keeps an issue resolved in a release for older semver releases of the same package', () => {
+    const resolved = (statusDetails: Record<string, unknown>) => ({
+      status: 'resolved' as const,
+      substatus: null,
+      statusDetails,
+      resolvedAt: at,
+      timesSeen: 3,
+    });
+    const inRelease = resolved({ inRelease: 'web@1.2.0', resolvedFromRelease: 'web@1.1.0' });
+    const regressedBy = (issue: ReturnType<typeof resolved>, release: string | null) =>
+      applyEventToIssue(issue, at, 4, { releases: [release] }).regressed;
+    expect(regressedBy(inRelease, 'web@1.1.0')).toBe(false);
+    expect(regressedBy(inRelease, 'web@1.0.9')).toBe(false);
+    expect(regressedBy(inRelease, 'web@1.2.0-rc.1')).toBe(false);
+    expect(regressedBy(inRelease, 'web@1.2.0')).toBe(true);
+    expect(regressedBy(inRelease, 'web@1.3.0')).toBe(true);
+    expect(regressedBy(inRelease, 'api@1.0.0')).toBe(true);
+    expect(regressedBy(inRelease, 'abc123')).toBe(true);
+    const inNext = resolved({ inNextRelease: true, resolvedFromRelease: '2.0.0' });
+    expect(regressedBy(inNext, '1.9.0')).toBe(false);
+    expect(regressedBy(inNext, '2.0.0')).toBe(false);
+    expect(regressedBy(inNext, '2.0.1')).toBe(true);
+    expect(regressedBy(resolved({ inNextRelease: true }), '1.0.0')).toBe(true);
+    expect(regressedBy(resolved({}), '1.0.0')).toBe(true);
+  });
+
   it('moves a new issue to ongoing and keeps it unresolved', () => {
     const t = applyEventToIssue(
       { status: 'unresolved', substatus: 'new', statusDetails: {}, resolvedAt: null, timesSeen: 1 },

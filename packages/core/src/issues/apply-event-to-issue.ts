@@ -1,3 +1,4 @@
+import { isSemVerOlder } from '../releases/is-release-newer.ts';
 import { evaluateIgnore } from './ignore-condition.ts';
 import type { EventBatchFacts, UnignoreReason } from './ignore-condition.ts';
 import type { Issue, IssueStatus, IssueStatusDetails, IssueSubstatus } from './issue.ts';
@@ -18,8 +19,8 @@ type IssueState = Pick<Issue, 'status' | 'substatus' | 'statusDetails' | 'resolv
 /**
  * What new events do to an existing issue's status. Both storage adapters call this inside their
  * ingest transaction, so the lifecycle rules live in one place.
- * - resolved  -> unresolved/regressed (a regression), unless every event comes from the release the
- *   issue was resolved "in the next release" of / "in a release" after (still deployed, expected)
+ * - resolved  -> unresolved/regressed (a regression), unless every event comes from a release older
+ *   than the fix: the one it was resolved from, or (semver) one older than "in release" / "in next"
  * - ignored   -> unresolved once its ignore condition is met: ongoing after a duration, escalating
  *   after a count or user count (Sentry's substatuses)
  * - otherwise unchanged, except that "new" becomes "ongoing" after the first event.
@@ -73,7 +74,20 @@ function unchanged(issue: IssueState, statusDetails: IssueStatusDetails): IssueT
 }
 
 function fromResolvedRelease(details: IssueStatusDetails, releases: (string | null)[] | undefined): boolean {
-  const expected = details.resolvedFromRelease;
-  if (expected === undefined || releases === undefined || releases.length === 0) return false;
-  return releases.every((release) => release === expected);
+  if (releases === undefined || releases.length === 0) return false;
+  return releases.every((release) => release !== null && isExpectedRelease(details, release));
+}
+
+/**
+ * Sentry's GroupResolution rule: resolved "in release X", events of releases older than X are
+ * expected (X itself regresses); "in the next release", those of the release it was resolved from
+ * and older ones are. Without an order (versions that are not semver), only the release the issue
+ * was resolved from is known to be old.
+ */
+function isExpectedRelease(details: IssueStatusDetails, release: string): boolean {
+  if (release === details.resolvedFromRelease) return true;
+  if (details.inRelease !== undefined) return isSemVerOlder(release, details.inRelease);
+  if (details.inNextRelease === true && details.resolvedFromRelease !== undefined)
+    return isSemVerOlder(release, details.resolvedFromRelease);
+  return false;
 }

@@ -32,6 +32,22 @@ function compareSemVer(a: SemVer, b: SemVer): number {
 }
 
 /**
+ * True when both versions are semantic versions of the same package (`pkg@` prefix, if any) and
+ * `a` is the lower one. Versions that do not parse cannot be ordered without release dates: false.
+ */
+export function isSemVerOlder(a: string, b: string): boolean {
+  const semA = parseSemVer(a);
+  const semB = parseSemVer(b);
+  if (semA === null || semB === null || packageOf(a) !== packageOf(b)) return false;
+  return compareSemVer(semA, semB) < 0;
+}
+
+function packageOf(version: string): string {
+  const at = version.indexOf('@');
+  return at > 0 ? version.slice(0, at) : '';
+}
+
+/**
  * Orders two releases the way Sentry's "resolved in release" does: by semantic version when both
  * versions parse as one, else by when the release was first seen. Negative: a is older.
  */
