@@ -22,8 +22,9 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  // Native or optional modules stay in node_modules; source-map reads its mappings.wasm beside itself.
-  external: ['better-sqlite3', 'pg-native', 'source-map'],
+  // Native or optional modules stay in node_modules; source-map reads its mappings.wasm beside itself;
+  // the TypeScript compiler (used by autofix, loaded on first use) expects to run as CommonJS.
+  external: ['better-sqlite3', 'pg-native', 'source-map', 'typescript'],
   // Bundled CommonJS dependencies still call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __fixloopRequire } from 'node:module'; const require = __fixloopRequire(import.meta.url);",

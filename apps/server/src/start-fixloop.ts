@@ -102,7 +102,7 @@ export async function startFixloop(
     storage,
     clock,
     workspaces,
-    analyzerFor: llmAnalyzerFactory(config.llm, storage.llmUsage),
+    analyzerFor: await llmAnalyzerFactory(config.llm, storage.llmUsage),
     // The report becomes a Sentry-style note by Fixloop itself (no user), once per investigation.
     postComment: async (issue, markdown) =>
       (
@@ -124,7 +124,7 @@ export async function startFixloop(
     log,
     workspaces,
     env: process.env,
-    llmFor: autofixLlmFactory(config.llm, storage.llmUsage),
+    llmFor: await autofixLlmFactory(config.llm, storage.llmUsage),
     baseUrl: () => baseUrl,
     investigations,
     instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,

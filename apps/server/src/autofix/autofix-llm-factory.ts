@@ -1,13 +1,14 @@
 import type { LlmClient, LlmUsageLedger, Project } from '@fixloop/core';
-import { FallbackLlmClient } from '@fixloop/llm';
 import type { LlmConfig } from '@fixloop/llm';
 
 /** The LLM fixer's client for a project when the config enables an LLM; the project's budget applies. */
-export function autofixLlmFactory(
+export async function autofixLlmFactory(
   config: LlmConfig,
   ledger: LlmUsageLedger,
-): (project: Project) => LlmClient | null {
+): Promise<(project: Project) => LlmClient | null> {
   if (!config.enabled) return () => null;
+  // The AI SDK and its providers (~40 MB of RSS) load only when an LLM is configured.
+  const { FallbackLlmClient } = await import('@fixloop/llm');
   return (project) => {
     const own = project.settings.investigation.monthlyBudgetUsd;
     return FallbackLlmClient.fromConfig(config, {

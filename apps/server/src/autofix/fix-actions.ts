@@ -1,10 +1,6 @@
-import {
-  approveFixAttempt,
-  rejectFixAttempt,
-  rollbackFixAttempt,
-  type FixActionResult,
-} from '@fixloop/autofix';
+import type { FixActionResult } from '@fixloop/autofix';
 import { AppError, canTransitionFixAttempt } from '@fixloop/core';
+import { loadAutofixEngine } from './load-autofix-engine.ts';
 import type {
   FixActor,
   FixAttemptPatch,
@@ -38,6 +34,7 @@ export class FixActions {
     // prettier-ignore
     const { ports } = await this.projectAutofix(project);
     const botIdentity = project.settings.autofix.botIdentity;
+    const { approveFixAttempt } = await loadAutofixEngine();
     const result = await approveFixAttempt(engineRecord(attempt), actor, ports, { ...(botIdentity ? { botIdentity } : {}), push: false }); // prettier-ignore
     const record = accepted(result);
     const now = this.factory.environment.clock.now();
@@ -53,6 +50,7 @@ export class FixActions {
   async reject(attempt: StoredFixAttempt, actor: FixActor, reason: string): Promise<StoredFixAttempt> {
     const { journal, switches } = this.factory;
     const clock = this.factory.environment.clock;
+    const { rejectFixAttempt } = await loadAutofixEngine();
     const result = await rejectFixAttempt(engineRecord(attempt), actor, reason, { journal, switches, clock });
     const by = actor.kind === 'user' ? (actor.name ?? `user ${actor.userId}`) : actor.name;
     return this.save(attempt, accepted(result), { rejectedBy: by, rejectionReason: reason.trim(), rejectedAt: clock.now() }); // prettier-ignore
@@ -67,6 +65,7 @@ export class FixActions {
     // prettier-ignore
     const { ports } = await this.projectAutofix(project);
     const botIdentity = project.settings.autofix.botIdentity;
+    const { rollbackFixAttempt } = await loadAutofixEngine();
     const result = await rollbackFixAttempt(engineRecord(attempt), actor, ports, { ...(botIdentity ? { botIdentity } : {}), push: false, ...(reason ? { reason } : {}) }); // prettier-ignore
     const record = accepted(result);
     const revert = await ports.git.branchHead(attempt.branch);

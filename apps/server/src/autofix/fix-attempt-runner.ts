@@ -1,4 +1,4 @@
-import { runFixAttempt } from '@fixloop/autofix';
+import { loadAutofixEngine } from './load-autofix-engine.ts';
 import { ACTIVE_FIX_ATTEMPT_STATES } from '@fixloop/core';
 import type { Investigation, Issue, Job, StoredFixAttempt } from '@fixloop/core';
 import type { InvestigationRunner } from '../investigations/investigation-runner.ts';
@@ -89,6 +89,7 @@ export class FixAttemptRunner {
     }
     const investigation = await this.investigation(issue);
     const { ports, repository } = projectFix;
+    const { runFixAttempt } = await loadAutofixEngine();
     const record = await runFixAttempt(
       {
         attemptId: attempt.id,

@@ -1,4 +1,5 @@
-import { syncFixBranch, type FixBranchSync } from '@fixloop/autofix';
+import { loadAutofixEngine } from './load-autofix-engine.ts';
+import type { FixBranchSync } from '@fixloop/autofix';
 import { autofixAvailability, withRepositoryDefaults } from '@fixloop/core';
 import type { GitWorkspace, Project, StoredFixAttempt } from '@fixloop/core';
 import type { AutofixPortsFactory } from './autofix-ports-factory.ts';
@@ -47,6 +48,7 @@ export class FixBranchSyncer {
       const result: ProjectSyncResult = { branches: {}, regenerated: 0, pushed: 0, checks: 0 };
       const git = projectFix.ports.git;
       for (const branch of this.branches(project, attempts)) {
+        const { syncFixBranch } = await loadAutofixEngine();
         const sync = await syncFixBranch(git, { fixBranch: branch }, { push: project.settings.autofix.push });
         result.branches[branch] = sync.status;
         if (sync.status === 'reset')

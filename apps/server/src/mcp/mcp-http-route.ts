@@ -1,6 +1,6 @@
-import { createFixloopMcpServer } from '@fixloop/mcp';
 import type { Storage } from '@fixloop/core';
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import type * as FixloopMcp from '@fixloop/mcp';
+import type * as McpTransports from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { hashApiToken } from '../bootstrap/bootstrap-accounts.ts';
 
@@ -9,6 +9,14 @@ export interface McpRouteOptions {
   /** Where this process itself answers the Web API (the tools call it with the caller's token). */
   selfUrl(): string;
 }
+
+// The MCP SDK (~25 MB of RSS with its schemas) loads with the first MCP request, not at boot.
+let mcpModules: Promise<[typeof FixloopMcp, typeof McpTransports]> | null = null;
+const loadMcp = () =>
+  (mcpModules ??= Promise.all([
+    import('@fixloop/mcp'),
+    import('@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'),
+  ]));
 
 /**
  * MCP over Streamable HTTP at `/api/mcp`, stateless: every POST gets a fresh server bound to the
@@ -23,6 +31,7 @@ export function registerMcpRoute(app: FastifyInstance, options: McpRouteOptions)
     ) {
       return rpcError(reply, 401, 'A valid API token is required (Authorization: Bearer <token>).');
     }
+    const [{ createFixloopMcpServer }, { WebStandardStreamableHTTPServerTransport }] = await loadMcp();
     const server = createFixloopMcpServer({ baseUrl: options.selfUrl(), token });
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,

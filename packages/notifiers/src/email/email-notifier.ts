@@ -7,7 +7,7 @@ import {
   type Notifier,
   type WeeklyReport,
 } from '@fixloop/core';
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { DEFAULT_NOTIFIER_TIMEOUT_MS, type NotifierOptions } from '../notifier-options.ts';
 import type { EmailChannelConfig } from '../registry/channel-config-schemas.ts';
 import { renderAlertEmail } from './alert-email.ts';
@@ -19,24 +19,13 @@ import { renderWeeklyReportEmail } from './weekly-report-email.ts';
 /** E-mail over SMTP (nodemailer): alerts, the daily summary and the weekly report, each as HTML and text. */
 export class EmailNotifier implements Notifier {
   readonly channel = 'email' as const;
-  private readonly transport: Transporter;
+  // nodemailer (~12 MB of RSS) loads with the first e-mail, not with every server that has the channel type.
+  private transport: Promise<Transporter> | null = null;
 
   constructor(
     private readonly config: EmailChannelConfig,
-    options: Pick<NotifierOptions, 'timeoutMs'> = {},
-  ) {
-    const timeout = options.timeoutMs ?? DEFAULT_NOTIFIER_TIMEOUT_MS;
-    this.transport = createTransport({
-      host: config.host,
-      port: config.port,
-      secure: config.secure,
-      requireTLS: config.requireTls,
-      auth: config.user ? { user: config.user, pass: config.password ?? '' } : undefined,
-      connectionTimeout: timeout,
-      greetingTimeout: timeout,
-      socketTimeout: timeout,
-    });
-  }
+    private readonly options: Pick<NotifierOptions, 'timeoutMs'> = {},
+  ) {}
 
   send(message: AlertMessage, target: DeliveryTarget): Promise<DeliveryResult> {
     return this.deliver(renderAlertEmail(sanitizeAlertMessage(message)), target);
@@ -51,13 +40,33 @@ export class EmailNotifier implements Notifier {
   }
 
   close(): void {
-    this.transport.close();
+    void this.transport?.then((transport) => transport.close());
+    this.transport = null;
+  }
+
+  private connect(): Promise<Transporter> {
+    const timeout = this.options.timeoutMs ?? DEFAULT_NOTIFIER_TIMEOUT_MS;
+    const { config } = this;
+    this.transport ??= import('nodemailer').then(({ createTransport }) =>
+      createTransport({
+        host: config.host,
+        port: config.port,
+        secure: config.secure,
+        requireTLS: config.requireTls,
+        auth: config.user ? { user: config.user, pass: config.password ?? '' } : undefined,
+        connectionTimeout: timeout,
+        greetingTimeout: timeout,
+        socketTimeout: timeout,
+      }),
+    );
+    return this.transport;
   }
 
   private async deliver(email: RenderedEmail, target: DeliveryTarget): Promise<DeliveryResult> {
     const to = target.recipients?.length ? [...target.recipients] : this.config.to;
     try {
-      const info = (await this.transport.sendMail({
+      const transport = await this.connect();
+      const info = (await transport.sendMail({
         from: this.config.from,
         to,
         subject: email.subject,
