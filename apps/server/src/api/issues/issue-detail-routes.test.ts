@@ -3,6 +3,8 @@ import { startTestFixloop, TEST_BACKENDS } from '../../testing/test-fixloop.ts';
 import type { TestFixloop } from '../../testing/test-fixloop.ts';
 import { createTestUserToken, TestApiClient } from '../../testing/test-api-client.ts';
 import type { ApiResponse } from '../../testing/test-api-client.ts';
+import { createTestUser } from '../accounts/create-test-tenancy.ts';
+import { TestSessionClient } from '../accounts/test-session-client.ts';
 import { sendTestEvent } from './send-test-event.ts';
 import type { TestEventSpec } from './send-test-event.ts';
 
@@ -107,6 +109,13 @@ describe.each(TEST_BACKENDS)('issue detail API (%s)', (backend) => {
     expect((await get()).status).toBe('resolved');
     await sendTestEvent(t, { ...spec, release: 'web@2.0' });
     expect(await get()).toMatchObject({ status: 'unresolved', substatus: 'regressed' });
+    const regressed = await api.get<IssueJson[]>(
+      '/api/0/projects/default/default/issues/?query=is:regressed',
+    );
+    expect(regressed.body.map((i) => i.id)).toEqual([issueId]);
+    expect((await get()).activity?.[0]?.type).toBe('set_regression');
+    const next = await put({ status: 'resolvedInNextRelease' });
+    expect(next.body).toMatchObject({ status: 'resolved', statusDetails: { inNextRelease: true } });
     const bad = await api.put<Errors>(path(), { statusDetails: { inRelease: '' } });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.errors)).toEqual(['statusDetails.inRelease']);
@@ -170,6 +179,24 @@ describe.each(TEST_BACKENDS)('issue detail API (%s)', (backend) => {
       isBookmarked: false,
       hasSeen: false,
     });
+  });
+
+  it('marks an issue seen when a dashboard session views it; session writes need the CSRF token', async () => {
+    const organization = await t.fixloop.storage.projects.getOrganizationBySlug('default');
+    const user = await createTestUser(t.fixloop.storage, {
+      organizationId: organization!.id,
+      role: 'member',
+    });
+    const session = await TestSessionClient.login(t.fixloop.url, user.email, user.password);
+    const token = new TestApiClient(t.fixloop.url, user.token);
+    expect((await token.get<IssueJson>(path())).body.hasSeen).toBe(false);
+    expect((await session.get<IssueJson>(path())).status).toBe(200);
+    expect((await session.get<IssueJson>(path())).body.hasSeen).toBe(true);
+    const forged = await session.request('PUT', path(), { isBookmarked: true }, { csrf: false });
+    expect(forged.status).toBe(403);
+    const bookmarked = await session.request<IssueJson>('PUT', path(), { isBookmarked: true });
+    expect(bookmarked.body.isBookmarked).toBe(true);
+    expect((await token.get<IssueJson>(path())).body.isBookmarked).toBe(true);
   });
 
   it('overrides severity and error class (Fixloop), searchable, cleared by null', async () => {
