@@ -71,7 +71,7 @@ export async function investigateCommand(
 }
 
 /** A numeric id as is; a short id (`SHOP-12`) through Sentry's shortIdLookup in each organization. */
-async function resolveIssueId(api: FixloopApiClient, issue: string): Promise<string> {
+export async function resolveIssueId(api: FixloopApiClient, issue: string): Promise<string> {
   if (/^\d+$/.test(issue)) return issue;
   const organizations = await api.get<{ slug: string }[]>('/api/0/organizations/');
   for (const { slug } of organizations) {

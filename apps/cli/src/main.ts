@@ -10,6 +10,9 @@ Commands:
   mcp       Serve Fixloop's MCP tools over stdio for IDE agents (needs FIXLOOP_URL, FIXLOOP_TOKEN)
   investigate <issue-id|short-id> [--dry-run]
             Investigate an issue on a running Fixloop and print the report (FIXLOOP_URL, FIXLOOP_TOKEN)
+  fixes list|show|approve|reject|rollback|retry|start …
+            List verified fixes and act on them; \`fixes start <issue> --dry-run\` verifies and prints the
+            diff without committing (FIXLOOP_URL, FIXLOOP_TOKEN; \`fixloop fixes\` for the details)
   help      Show this help
 
 Configuration comes from the environment (PORT, HOST, DATABASE_URL, FIXLOOP_*) and an optional
@@ -75,12 +78,24 @@ async function investigate(argv: string[]): Promise<void> {
   process.exitCode = await investigateCommand(loadClientConfig(process.env), args, write);
 }
 
+async function fixes(argv: string[]): Promise<void> {
+  const { fixesCommand, parseFixesArgs } = await import('./fixes-command.ts');
+  const args = parseFixesArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`${args}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  process.exitCode = await fixesCommand(loadClientConfig(process.env), args, write);
+}
+
 async function main(argv: string[]): Promise<void> {
   const command = argv[0] ?? 'help';
   if (command === 'start') return start();
   if (command === 'migrate') return migrate();
   if (command === 'mcp') return mcp();
   if (command === 'investigate') return investigate(argv.slice(1));
+  if (command === 'fixes') return fixes(argv.slice(1));
   if (command === 'help' || command === '--help' || command === '-h') return write(HELP);
   process.stderr.write(`unknown command '${command}'\n\n${HELP}\n`);
   process.exitCode = 2;
