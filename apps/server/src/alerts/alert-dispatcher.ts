@@ -45,8 +45,14 @@ export class AlertDispatcher {
     if (matches.length === 0) return [];
     const channels = await this.context.storage.alerts.listChannels({ organizationId, enabledOnly: true });
     const outcomes: DispatchOutcome[] = [];
+    // One trigger is one message per channel and issue: when several rules match (a custom "every new
+    // issue" rule and the default "new blocking issue"), the first rule naming the channel speaks for it.
+    const reached = new Set<string>();
     for (const match of matches) {
       for (const channel of resolveRuleChannels(match.rule.channels, channels, organizationId)) {
+        const key = `${channel.id}:${match.message.issue?.id ?? '-'}`;
+        if (reached.has(key)) continue;
+        reached.add(key);
         outcomes.push(await this.deliverOne(match, channel, sourceKey));
       }
     }

@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS } from '../testing/test-fixloop.ts';
 import {
@@ -25,12 +27,53 @@ interface Delivery {
 
 const SIGNING_SECRET = 'slack-signing-secret-for-tests';
 
+/** A real app crashing: @sentry/node in a child process reports the uncaught error and exits. */
+const CRASHING_APP = `
+import * as Sentry from '@sentry/node';
+Sentry.init({ dsn: process.env.DSN, environment: 'production', release: 'shop@3.0.0' });
+function chargeCard() { throw new Error('card processor unreachable'); }
+setTimeout(() => chargeCard(), 10);
+`;
+
+function runCrashingApp(dsn: string): Promise<number | null> {
+  const cwd = fileURLToPath(new URL('../..', import.meta.url));
+  const child = spawn(process.execPath, ['--input-type=module', '-e', CRASHING_APP], {
+    cwd,
+    env: { ...process.env, DSN: dsn },
+    stdio: 'ignore',
+  });
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+}
+
 describe.each(TEST_BACKENDS)('Slack alerts end to end (%s)', (backend) => {
   let f: AlertingFixture;
   let channelId: string;
 
   const deliveries = async (query = '') =>
     (await f.api.get<Delivery[]>(`/api/0/organizations/default/alert-deliveries/${query}`)).body;
+
+  /** A Know More click as Slack posts it: form body with a JSON payload, signed with the signing secret. */
+  const clickKnowMore = (issueId: number, ts: string, forgedSignature?: string) => {
+    const payload = {
+      type: 'block_actions',
+      user: { id: 'U1', username: 'ana' },
+      channel: { id: 'C0ALERTS' },
+      message: { ts },
+      actions: [{ action_id: 'fixloop_know_more', value: String(issueId) }],
+    };
+    const raw = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    const timestamp = String(Math.floor(f.clock.now().getTime() / 1000));
+    const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${raw}`).digest('hex')}`;
+    return fetch(f.t.url('/api/0/integrations/slack/interactive/'), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': timestamp,
+        'x-slack-signature': forgedSignature ?? signature,
+      },
+      body: raw,
+    });
+  };
 
   beforeAll(async () => {
     f = await startAlertingFixture(backend);
@@ -79,30 +122,10 @@ describe.each(TEST_BACKENDS)('Slack alerts end to end (%s)', (backend) => {
   it('answers a signed Know More click in the thread; refuses a bad signature', async () => {
     const [sent] = await deliveries('?status=sent');
     const issueId = Number(sent?.issue);
-    const payload = {
-      type: 'block_actions',
-      user: { id: 'U1', username: 'ana' },
-      channel: { id: 'C0ALERTS' },
-      message: { ts: sent?.providerMessageId },
-      actions: [{ action_id: 'fixloop_know_more', value: String(issueId) }],
-    };
-    const raw = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-    const timestamp = String(Math.floor(f.clock.now().getTime() / 1000));
-    const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${raw}`).digest('hex')}`;
-    const post = (sig: string) =>
-      fetch(f.t.url('/api/0/integrations/slack/interactive/'), {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'x-slack-request-timestamp': timestamp,
-          'x-slack-signature': sig,
-        },
-        body: raw,
-      });
-    const forged = await post(`v0=${'0'.repeat(64)}`);
+    const forged = await clickKnowMore(issueId, sent!.providerMessageId!, `v0=${'0'.repeat(64)}`);
     expect(forged.status).toBe(401);
     const before = f.fake.to('/slack/api/chat.postMessage').length;
-    expect((await post(signature)).status).toBe(200);
+    expect((await clickKnowMore(issueId, sent!.providerMessageId!)).status).toBe(200);
     const posts = await f.fake.waitFor('/slack/api/chat.postMessage', before + 1);
     const reply = posts[before]?.json as { channel: string; thread_ts: string; text: string };
     expect(reply.channel).toBe('C0ALERTS');
@@ -190,5 +213,24 @@ describe.each(TEST_BACKENDS)('Slack alerts end to end (%s)', (backend) => {
     const fix = next[before + 1]!.json as { thread_ts?: string; blocks: unknown[] };
     expect(fix.thread_ts).toBe(first!.providerMessageId);
     expect(JSON.stringify(fix.blocks)).toContain('committed (commit abcdef123456)');
+  });
+
+  it('a real @sentry/node crash reaches Slack, and Know More answers in its thread', async () => {
+    const before = f.fake.to('/slack/api/chat.postMessage').length;
+    expect(await runCrashingApp(f.t.fixloop.dsn)).toBe(1);
+    const posts = await f.fake.waitFor('/slack/api/chat.postMessage', before + 1, 20_000);
+    const alert = posts[before]!.json as { text: string; blocks: unknown[] };
+    // Two rules match (ours and the default "New blocking issue"): still one message.
+    expect(alert.text).toContain('New issue: Error: card processor unreachable');
+    expect(JSON.stringify(alert.blocks)).toContain('production · shop@3.0.0');
+    const sent = await until(async () =>
+      (await deliveries('?status=sent')).find((d) => d.summary.includes('card processor unreachable')),
+    );
+    expect((await clickKnowMore(Number(sent.issue), sent.providerMessageId!)).status).toBe(200);
+    const replies = await f.fake.waitFor('/slack/api/chat.postMessage', before + 2);
+    const reply = replies[before + 1]!.json as { thread_ts: string; text: string };
+    expect(reply.thread_ts).toBe(sent.providerMessageId);
+    expect(reply.text).toContain(`/issues/${sent.issue}`);
+    expect(f.fake.to('/slack/api/chat.postMessage')).toHaveLength(before + 2);
   });
 });
