@@ -33,6 +33,8 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
  */
 export class FakeProviderServer {
   readonly requests: ProviderRequest[] = [];
+  /** What the Bot API's getUpdates hands out (those at or above the requested offset), like Telegram. */
+  readonly telegramUpdates: { update_id: number }[] = [];
   private failures: number[] = [];
   private counter = 0;
 
@@ -108,6 +110,10 @@ export class FakeProviderServer {
     if (request.path.startsWith('/slack/api/'))
       return json(200, { ok: true, ts: `1700000000.${String(n).padStart(6, '0')}` });
     if (request.path.startsWith('/slack/')) return { status: 200, body: 'ok' };
+    if (request.path.startsWith('/telegram/') && request.path.endsWith('/getUpdates')) {
+      const offset = Number(request.json?.['offset'] ?? 0);
+      return json(200, { ok: true, result: this.telegramUpdates.filter((u) => u.update_id >= offset) });
+    }
     if (request.path.startsWith('/telegram/')) {
       return json(200, { ok: true, result: { message_id: n, date: 1_700_000_000, chat: { id: 1 } } });
     }

@@ -15,6 +15,8 @@ const IDLE_MS = 5_000;
 export class TelegramPoller {
   private stopped = false;
   private running: Promise<void> | null = null;
+  /** Ends the idle wait early, so stopping never waits out a pause. */
+  private wake: (() => void) | null = null;
 
   constructor(private readonly context: AlertingContext) {}
 
@@ -24,6 +26,7 @@ export class TelegramPoller {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.wake?.();
     await this.running;
   }
 
@@ -56,8 +59,17 @@ export class TelegramPoller {
         this.context.log(`alerts: Telegram polling failed: ${(error as Error).message}`);
         return 0;
       });
-      if (handled === 0 && !this.stopped)
-        await new Promise((resolve) => setTimeout(resolve, IDLE_MS).unref());
+      if (handled === 0 && !this.stopped) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, IDLE_MS);
+          timer.unref();
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wake = null;
+      }
     }
   }
 }
