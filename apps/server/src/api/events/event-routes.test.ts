@@ -96,6 +96,11 @@ describe.each(TEST_BACKENDS)('events API (%s)', (backend) => {
     const last = await api.get<SimpleEventJson[]>(`/api/0/issues/${issueId}/events/?limit=2&cursor=0:2:0`);
     expect(last.body.map((e) => e.eventID)).toEqual([events[0]]);
     expect(last.headers.get('link')).toContain('rel="next"; results="false"');
+    const orgPath = await api.get<SimpleEventJson[]>(
+      `/api/0/organizations/default/issues/${issueId}/events/`,
+    );
+    expect(orgPath.body.map((e) => e.eventID)).toEqual([...events].reverse());
+    expect((await api.get(`/api/0/organizations/other/issues/${issueId}/events/`)).status).toBe(404);
     const full = await api.get<EventJson[]>(`/api/0/issues/${issueId}/events/?full=true&limit=1`);
     expect(full.body[0]?.entries.map((e) => e.type)).toContain('exception');
   });

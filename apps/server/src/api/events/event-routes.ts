@@ -5,6 +5,7 @@ import { defineRoute } from '../api-route.ts';
 import type { AnyRouteSpec, ApiServices } from '../api-route.ts';
 import { cursorOffset, linkHeader } from '../cursor-pagination.ts';
 import { accessIssue } from '../issues/issue-access.ts';
+import { issuePathParams, issuePaths } from '../issues/issue-paths.ts';
 import { serializeEvent, serializeSimpleEvent } from './serialize-event.ts';
 
 /** 32 hex digits, or a dashed UUID (normalized); anything else cannot be an event id. */
@@ -52,38 +53,40 @@ export function eventRoutes(services: ApiServices): AnyRouteSpec[] {
     return event;
   };
   return [
-    defineRoute({
-      method: 'GET',
-      path: '/api/0/issues/:issueId/events/',
-      summary: 'An issue’s events, newest first (`full=true` for whole events)',
-      tags: ['events'],
-      scope: 'event:read',
-      params: z.object({ issueId: z.string() }),
-      query: z.object({
-        cursor: z
-          .string()
-          .regex(/^\d+:\d+:[01]$/, 'must look like 0:100:0')
-          .optional(),
-        limit: z.coerce.number().int().min(1).max(100).default(100),
-        full: z.enum(['true', 'false', '1', '0']).optional(),
+    ...issuePaths('events/').map((path) =>
+      defineRoute({
+        method: 'GET',
+        path,
+        summary: 'An issue’s events, newest first (`full=true` for whole events)',
+        tags: ['events'],
+        scope: 'event:read',
+        params: issuePathParams,
+        query: z.object({
+          cursor: z
+            .string()
+            .regex(/^\d+:\d+:[01]$/, 'must look like 0:100:0')
+            .optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(100),
+          full: z.enum(['true', 'false', '1', '0']).optional(),
+        }),
+        handler: async ({ principal, params, query, request, reply }) => {
+          const { issue } = await accessIssue(services, principal, params.issueId, 'event:read', params.org);
+          const offset = cursorOffset(query.cursor);
+          const events = await services.storage.events.listIssueEvents(issue.id, {
+            limit: query.limit + 1,
+            offset,
+          });
+          const hasMore = events.length > query.limit;
+          void reply.header(
+            'Link',
+            linkHeader(new URL(request.url, services.baseUrl()), { offset, limit: query.limit, hasMore }),
+          );
+          const page = events.slice(0, query.limit);
+          const full = query.full === 'true' || query.full === '1';
+          return full ? Promise.all(page.map((e) => fullEvent(services, e))) : page.map(serializeSimpleEvent);
+        },
       }),
-      handler: async ({ principal, params, query, request, reply }) => {
-        const { issue } = await accessIssue(services, principal, params.issueId, 'event:read');
-        const offset = cursorOffset(query.cursor);
-        const events = await services.storage.events.listIssueEvents(issue.id, {
-          limit: query.limit + 1,
-          offset,
-        });
-        const hasMore = events.length > query.limit;
-        void reply.header(
-          'Link',
-          linkHeader(new URL(request.url, services.baseUrl()), { offset, limit: query.limit, hasMore }),
-        );
-        const page = events.slice(0, query.limit);
-        const full = query.full === 'true' || query.full === '1';
-        return full ? Promise.all(page.map((e) => fullEvent(services, e))) : page.map(serializeSimpleEvent);
-      },
-    }),
+    ),
     ...[
       '/api/0/issues/:issueId/events/:eventId/',
       '/api/0/organizations/:org/issues/:issueId/events/:eventId/',

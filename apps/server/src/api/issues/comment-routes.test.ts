@@ -68,6 +68,7 @@ describe.each(TEST_BACKENDS)('issue comments and activity API (%s)', (backend) =
     expect((await viewer.post(comments(), { text: 'hi' })).status).toBe(403);
     expect((await viewer.get(comments())).status).toBe(200);
     expect((await stranger.get(comments())).status).toBe(404);
+    expect((await stranger.get(`/api/0/organizations/other/issues/${issueId}/comments/`)).status).toBe(404);
     expect((await stranger.post(comments(), { text: 'hi' })).status).toBe(404);
   });
 
@@ -78,6 +79,11 @@ describe.each(TEST_BACKENDS)('issue comments and activity API (%s)', (backend) =
     const next = await admin.get<CommentJson[]>(`${comments()}?limit=1&cursor=0:1:0`);
     expect(next.body.map((c) => c.data.text)).toEqual(['Looking into it']);
     expect(next.headers.get('link')).toContain('rel="next"; results="false"');
+    // Sentry's current docs put issue sub-resources under the organization.
+    const orgPath = await admin.get<CommentJson[]>(
+      `/api/0/organizations/default/issues/${issueId}/comments/`,
+    );
+    expect(orgPath.body.map((c) => c.data.text)).toEqual(['Fixed in #12', 'Looking into it']);
   });
 
   it('lets authors and admins edit and delete comments, and audits it', async () => {
@@ -98,7 +104,9 @@ describe.each(TEST_BACKENDS)('issue comments and activity API (%s)', (backend) =
 
   it('shows the activity log newest first, ending with first_seen', async () => {
     await admin.put(`/api/0/issues/${issueId}/`, { status: 'resolved' });
-    const activity = await admin.get<{ type: string }[]>(`/api/0/issues/${issueId}/activities/`);
+    const activity = await admin.get<{ type: string }[]>(
+      `/api/0/organizations/default/issues/${issueId}/activities/`,
+    );
     expect(activity.status).toBe(200);
     expect(activity.body.map((a) => a.type)).toEqual(['set_resolved', 'note', 'first_seen']);
   });

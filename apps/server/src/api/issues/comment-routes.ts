@@ -7,11 +7,11 @@ import { cursorOffset, cursorQuery, linkHeader } from '../cursor-pagination.ts';
 import { isSuperPrincipal } from '../principal.ts';
 import type { Principal } from '../principal.ts';
 import { accessIssue } from './issue-access.ts';
+import { issuePathParams, issuePaths } from './issue-paths.ts';
 import type { ResolvedIssueAccess } from './issue-access.ts';
 import { firstSeenActivity, serializeActivities } from './serialize-activity.ts';
 
-const issueParams = z.object({ issueId: z.string() });
-const commentParams = z.object({ issueId: z.string(), commentId: z.string() });
+const commentParams = issuePathParams.extend({ commentId: z.string() });
 const commentBody = z.object({
   text: z.string().trim().min(1, 'must not be empty').max(10_000),
   mentions: z.array(z.string().max(100)).max(50).optional(),
@@ -20,114 +20,124 @@ const commentBody = z.object({
 /** Comments (Sentry's group notes, `note` activities) and the issue's activity log. */
 export function commentRoutes(services: ApiServices): AnyRouteSpec[] {
   return [
-    defineRoute({
-      method: 'GET',
-      path: '/api/0/issues/:issueId/comments/',
-      summary: 'Comments on an issue, newest first',
-      tags: ['issues'],
-      scope: 'event:read',
-      params: issueParams,
-      query: z.object(cursorQuery),
-      handler: async ({ principal, params, query, request, reply }) => {
-        const { issue } = await accessIssue(services, principal, params.issueId, 'event:read');
-        const offset = cursorOffset(query.cursor);
-        const notes = await services.storage.issueWorkflow.listActivities(issue.id, {
-          type: 'note',
-          limit: query.limit + 1,
-          offset,
-        });
-        const hasMore = notes.length > query.limit;
-        void reply.header(
-          'Link',
-          linkHeader(new URL(request.url, services.baseUrl()), { offset, limit: query.limit, hasMore }),
-        );
-        return serializeActivities(services.storage, notes.slice(0, query.limit));
-      },
-    }),
-    defineRoute({
-      method: 'POST',
-      path: '/api/0/issues/:issueId/comments/',
-      summary: 'Comment on an issue',
-      tags: ['issues'],
-      scope: 'event:write',
-      status: 201,
-      params: issueParams,
-      body: commentBody,
-      handler: async ({ principal, params, body }) => {
-        const access = await accessIssue(services, principal, params.issueId, 'event:write');
-        const note = await services.storage.issueWorkflow.addActivity({
-          issueId: access.issue.id,
-          projectId: access.issue.projectId,
-          type: 'note',
-          userId: principal.user?.id ?? null,
-          data: { text: body.text, mentions: body.mentions ?? [] },
-          createdAt: services.clock.now(),
-        });
-        await audit(services, principal, access, 'issue.comment.create', note, null, note.data);
-        return (await serializeActivities(services.storage, [note]))[0];
-      },
-    }),
-    defineRoute({
-      method: 'PUT',
-      path: '/api/0/issues/:issueId/comments/:commentId/',
-      summary: 'Edit a comment (its author, or an admin)',
-      tags: ['issues'],
-      scope: 'event:write',
-      params: commentParams,
-      body: commentBody,
-      handler: async ({ principal, params, body }) => {
-        const { access, note } = await ownComment(services, principal, params);
-        const data = {
-          ...note.data,
-          text: body.text,
-          ...(body.mentions === undefined ? {} : { mentions: body.mentions }),
-        };
-        const updated = await services.storage.issueWorkflow.updateActivityData(note.id, data);
-        await audit(services, principal, access, 'issue.comment.update', note, note.data, data);
-        return (await serializeActivities(services.storage, updated === null ? [] : [updated]))[0];
-      },
-    }),
-    defineRoute({
-      method: 'DELETE',
-      path: '/api/0/issues/:issueId/comments/:commentId/',
-      summary: 'Delete a comment (its author, or an admin)',
-      tags: ['issues'],
-      scope: 'event:write',
-      params: commentParams,
-      handler: async ({ principal, params }) => {
-        const { access, note } = await ownComment(services, principal, params);
-        await services.storage.issueWorkflow.deleteActivity(note.id);
-        await audit(services, principal, access, 'issue.comment.delete', note, note.data, null);
-        return undefined;
-      },
-    }),
-    defineRoute({
-      method: 'GET',
-      path: '/api/0/issues/:issueId/activities/',
-      summary:
-        'Fixloop: the issue’s activity (status changes, assignments, merges, comments, regressions), newest first',
-      tags: ['issues'],
-      scope: 'event:read',
-      params: issueParams,
-      query: z.object(cursorQuery),
-      handler: async ({ principal, params, query, request, reply }) => {
-        const { issue } = await accessIssue(services, principal, params.issueId, 'event:read');
-        const offset = cursorOffset(query.cursor);
-        const rows = await services.storage.issueWorkflow.listActivities(issue.id, {
-          limit: query.limit + 1,
-          offset,
-        });
-        const hasMore = rows.length > query.limit;
-        const page = await serializeActivities(services.storage, rows.slice(0, query.limit));
-        // The derived "first seen" entry is the oldest one: it ends the last page.
-        if (!hasMore) page.push(firstSeenActivity(issue));
-        void reply.header(
-          'Link',
-          linkHeader(new URL(request.url, services.baseUrl()), { offset, limit: query.limit, hasMore }),
-        );
-        return page;
-      },
-    }),
+    ...issuePaths('comments/').map((path) =>
+      defineRoute({
+        method: 'GET',
+        path,
+        summary: 'Comments on an issue, newest first',
+        tags: ['issues'],
+        scope: 'event:read',
+        params: issuePathParams,
+        query: z.object(cursorQuery),
+        handler: async ({ principal, params, query, request, reply }) => {
+          const { issue } = await accessIssue(services, principal, params.issueId, 'event:read', params.org);
+          const offset = cursorOffset(query.cursor);
+          const notes = await services.storage.issueWorkflow.listActivities(issue.id, {
+            type: 'note',
+            limit: query.limit + 1,
+            offset,
+          });
+          const hasMore = notes.length > query.limit;
+          void reply.header(
+            'Link',
+            linkHeader(new URL(request.url, services.baseUrl()), { offset, limit: query.limit, hasMore }),
+          );
+          return serializeActivities(services.storage, notes.slice(0, query.limit));
+        },
+      }),
+    ),
+    ...issuePaths('comments/').map((path) =>
+      defineRoute({
+        method: 'POST',
+        path,
+        summary: 'Comment on an issue',
+        tags: ['issues'],
+        scope: 'event:write',
+        status: 201,
+        params: issuePathParams,
+        body: commentBody,
+        handler: async ({ principal, params, body }) => {
+          const access = await accessIssue(services, principal, params.issueId, 'event:write', params.org);
+          const note = await services.storage.issueWorkflow.addActivity({
+            issueId: access.issue.id,
+            projectId: access.issue.projectId,
+            type: 'note',
+            userId: principal.user?.id ?? null,
+            data: { text: body.text, mentions: body.mentions ?? [] },
+            createdAt: services.clock.now(),
+          });
+          await audit(services, principal, access, 'issue.comment.create', note, null, note.data);
+          return (await serializeActivities(services.storage, [note]))[0];
+        },
+      }),
+    ),
+    ...issuePaths('comments/:commentId/').map((path) =>
+      defineRoute({
+        method: 'PUT',
+        path,
+        summary: 'Edit a comment (its author, or an admin)',
+        tags: ['issues'],
+        scope: 'event:write',
+        params: commentParams,
+        body: commentBody,
+        handler: async ({ principal, params, body }) => {
+          const { access, note } = await ownComment(services, principal, params);
+          const data = {
+            ...note.data,
+            text: body.text,
+            ...(body.mentions === undefined ? {} : { mentions: body.mentions }),
+          };
+          const updated = await services.storage.issueWorkflow.updateActivityData(note.id, data);
+          await audit(services, principal, access, 'issue.comment.update', note, note.data, data);
+          return (await serializeActivities(services.storage, updated === null ? [] : [updated]))[0];
+        },
+      }),
+    ),
+    ...issuePaths('comments/:commentId/').map((path) =>
+      defineRoute({
+        method: 'DELETE',
+        path,
+        summary: 'Delete a comment (its author, or an admin)',
+        tags: ['issues'],
+        scope: 'event:write',
+        params: commentParams,
+        handler: async ({ principal, params }) => {
+          const { access, note } = await ownComment(services, principal, params);
+          await services.storage.issueWorkflow.deleteActivity(note.id);
+          await audit(services, principal, access, 'issue.comment.delete', note, note.data, null);
+          return undefined;
+        },
+      }),
+    ),
+    ...issuePaths('activities/').map((path) =>
+      defineRoute({
+        method: 'GET',
+        path,
+        summary:
+          'Fixloop: the issue’s activity (status changes, assignments, merges, comments, regressions), newest first',
+        tags: ['issues'],
+        scope: 'event:read',
+        params: issuePathParams,
+        query: z.object(cursorQuery),
+        handler: async ({ principal, params, query, request, reply }) => {
+          const { issue } = await accessIssue(services, principal, params.issueId, 'event:read', params.org);
+          const offset = cursorOffset(query.cursor);
+          const rows = await services.storage.issueWorkflow.listActivities(issue.id, {
+            limit: query.limit + 1,
+            offset,
+          });
+          const hasMore = rows.length > query.limit;
+          const page = await serializeActivities(services.storage, rows.slice(0, query.limit));
+          // The derived "first seen" entry is the oldest one: it ends the last page.
+          if (!hasMore) page.push(firstSeenActivity(issue));
+          void reply.header(
+            'Link',
+            linkHeader(new URL(request.url, services.baseUrl()), { offset, limit: query.limit, hasMore }),
+          );
+          return page;
+        },
+      }),
+    ),
   ];
 }
 
@@ -135,9 +145,9 @@ export function commentRoutes(services: ApiServices): AnyRouteSpec[] {
 async function ownComment(
   services: ApiServices,
   principal: Principal,
-  params: { issueId: string; commentId: string },
+  params: { issueId: string; commentId: string; org?: string | undefined },
 ): Promise<{ access: ResolvedIssueAccess; note: IssueActivityEntry }> {
-  const access = await accessIssue(services, principal, params.issueId, 'event:write');
+  const access = await accessIssue(services, principal, params.issueId, 'event:write', params.org);
   const note = /^\d{1,15}$/.test(params.commentId)
     ? await services.storage.issueWorkflow.getActivity(Number(params.commentId))
     : null;

@@ -65,7 +65,7 @@ describe.each(TEST_BACKENDS)('issue merge and unmerge API (%s)', (backend) => {
     expect(old.status).toBe(200);
     expect(old.body.id).toBe(big);
     expect(old.headers.get('x-fixloop-merged-into')).toBe(big);
-    const hashes = await api.get<{ id: string }[]>(`/api/0/issues/${big}/hashes/`);
+    const hashes = await api.get<{ id: string }[]>(`/api/0/organizations/default/issues/${big}/hashes/`);
     expect(hashes.body.map((h) => h.id)).toContain(smallHash);
     // Later events with the merged fingerprint join the merged issue.
     expect(await issueOf(await sendTestEvent(t, { fingerprint: 'small', type: 'RangeError' }))).toBe(big);

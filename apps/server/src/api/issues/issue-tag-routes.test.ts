@@ -78,6 +78,15 @@ describe.each(TEST_BACKENDS)('issue tag breakdown API (%s)', (backend) => {
       `/api/0/issues/${issueId}/tags/browser/values/?limit=1&cursor=0:1:0`,
     );
     expect(next.body.map((v) => v.value)).toEqual(['Chrome']);
+    const orgPath = await api.get<TagValueJson[]>(
+      `/api/0/organizations/default/issues/${issueId}/tags/browser/values/`,
+    );
+    expect(orgPath.body.map((v) => [v.value, v.count])).toEqual([
+      ['Firefox', 2],
+      ['Chrome', 1],
+    ]);
+    const orgKeys = await api.get<TagKeyJson[]>(`/api/0/organizations/default/issues/${issueId}/tags/`);
+    expect(orgKeys.body.map((k) => k.key)).toContain('browser');
     expect(next.headers.get('link')).toContain('rel="next"; results="false"');
   });
 
@@ -86,5 +95,7 @@ describe.each(TEST_BACKENDS)('issue tag breakdown API (%s)', (backend) => {
     expect((await api.get(`/api/0/issues/${issueId}/tags/nope/values/`)).status).toBe(404);
     expect((await stranger.get(`/api/0/issues/${issueId}/tags/`)).status).toBe(404);
     expect((await stranger.get(`/api/0/issues/${issueId}/tags/browser/values/`)).status).toBe(404);
+    expect((await stranger.get(`/api/0/organizations/other/issues/${issueId}/tags/`)).status).toBe(404);
+    expect((await api.get(`/api/0/organizations/other/issues/${issueId}/tags/browser/`)).status).toBe(404);
   });
 });

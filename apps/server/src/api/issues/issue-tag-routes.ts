@@ -5,6 +5,7 @@ import { defineRoute } from '../api-route.ts';
 import type { AnyRouteSpec, ApiServices } from '../api-route.ts';
 import { cursorOffset, cursorQuery, linkHeader } from '../cursor-pagination.ts';
 import { accessIssue } from './issue-access.ts';
+import { issuePathParams, issuePaths } from './issue-paths.ts';
 import { stringList } from './issue-list-query.ts';
 
 const TOP_VALUES = 9;
@@ -52,66 +53,72 @@ async function keyJson(storage: Storage, issueId: number, summary: TagKeySummary
 
 /** Sentry's tag breakdowns of an issue: keys with their top values, one key, and a key's values. */
 export function issueTagRoutes(services: ApiServices): AnyRouteSpec[] {
-  const keyParams = z.object({ issueId: z.string(), key: z.string().min(1).max(200) });
+  const keyParams = issuePathParams.extend({ key: z.string().min(1).max(200) });
   return [
-    defineRoute({
-      method: 'GET',
-      path: '/api/0/issues/:issueId/tags/',
-      summary: 'Tag keys of an issue with their most common values',
-      tags: ['issues'],
-      scope: 'event:read',
-      params: z.object({ issueId: z.string() }),
-      query: z.object({ key: stringList }),
-      handler: async ({ principal, params, query }) => {
-        const { issue } = await accessIssue(services, principal, params.issueId, 'event:read');
-        const keys = await services.storage.issues.listTagKeys(issue.id);
-        const wanted = query.key === undefined ? keys : keys.filter((k) => query.key?.includes(k.key));
-        return Promise.all(wanted.map((k) => keyJson(services.storage, issue.id, k)));
-      },
-    }),
-    defineRoute({
-      method: 'GET',
-      path: '/api/0/issues/:issueId/tags/:key/',
-      summary: 'One tag key of an issue with its most common values',
-      tags: ['issues'],
-      scope: 'event:read',
-      params: keyParams,
-      handler: async ({ principal, params }) => {
-        const { issue } = await accessIssue(services, principal, params.issueId, 'event:read');
-        const [summary] = await services.storage.issues.listTagKeys(issue.id, params.key);
-        if (summary === undefined) throw new AppError('not_found', 'The requested tag does not exist.');
-        return keyJson(services.storage, issue.id, summary);
-      },
-    }),
-    defineRoute({
-      method: 'GET',
-      path: '/api/0/issues/:issueId/tags/:key/values/',
-      summary: 'Values of one tag key of an issue, most seen first',
-      tags: ['issues'],
-      scope: 'event:read',
-      params: keyParams,
-      query: z.object(cursorQuery),
-      handler: async ({ principal, params, query, request, reply }) => {
-        const { issue } = await accessIssue(services, principal, params.issueId, 'event:read');
-        const offset = cursorOffset(query.cursor);
-        const values = await services.storage.issues.listTagValuesPage(issue.id, params.key, {
-          limit: query.limit + 1,
-          offset,
-        });
-        if (
-          values.length === 0 &&
-          offset === 0 &&
-          (await services.storage.issues.listTagKeys(issue.id, params.key)).length === 0
-        ) {
-          throw new AppError('not_found', 'The requested tag does not exist.');
-        }
-        const hasMore = values.length > query.limit;
-        void reply.header(
-          'Link',
-          linkHeader(new URL(request.url, services.baseUrl()), { offset, limit: query.limit, hasMore }),
-        );
-        return values.slice(0, query.limit).map(valueJson);
-      },
-    }),
+    ...issuePaths('tags/').map((path) =>
+      defineRoute({
+        method: 'GET',
+        path,
+        summary: 'Tag keys of an issue with their most common values',
+        tags: ['issues'],
+        scope: 'event:read',
+        params: issuePathParams,
+        query: z.object({ key: stringList }),
+        handler: async ({ principal, params, query }) => {
+          const { issue } = await accessIssue(services, principal, params.issueId, 'event:read', params.org);
+          const keys = await services.storage.issues.listTagKeys(issue.id);
+          const wanted = query.key === undefined ? keys : keys.filter((k) => query.key?.includes(k.key));
+          return Promise.all(wanted.map((k) => keyJson(services.storage, issue.id, k)));
+        },
+      }),
+    ),
+    ...issuePaths('tags/:key/').map((path) =>
+      defineRoute({
+        method: 'GET',
+        path,
+        summary: 'One tag key of an issue with its most common values',
+        tags: ['issues'],
+        scope: 'event:read',
+        params: keyParams,
+        handler: async ({ principal, params }) => {
+          const { issue } = await accessIssue(services, principal, params.issueId, 'event:read', params.org);
+          const [summary] = await services.storage.issues.listTagKeys(issue.id, params.key);
+          if (summary === undefined) throw new AppError('not_found', 'The requested tag does not exist.');
+          return keyJson(services.storage, issue.id, summary);
+        },
+      }),
+    ),
+    ...issuePaths('tags/:key/values/').map((path) =>
+      defineRoute({
+        method: 'GET',
+        path,
+        summary: 'Values of one tag key of an issue, most seen first',
+        tags: ['issues'],
+        scope: 'event:read',
+        params: keyParams,
+        query: z.object(cursorQuery),
+        handler: async ({ principal, params, query, request, reply }) => {
+          const { issue } = await accessIssue(services, principal, params.issueId, 'event:read', params.org);
+          const offset = cursorOffset(query.cursor);
+          const values = await services.storage.issues.listTagValuesPage(issue.id, params.key, {
+            limit: query.limit + 1,
+            offset,
+          });
+          if (
+            values.length === 0 &&
+            offset === 0 &&
+            (await services.storage.issues.listTagKeys(issue.id, params.key)).length === 0
+          ) {
+            throw new AppError('not_found', 'The requested tag does not exist.');
+          }
+          const hasMore = values.length > query.limit;
+          void reply.header(
+            'Link',
+            linkHeader(new URL(request.url, services.baseUrl()), { offset, limit: query.limit, hasMore }),
+          );
+          return values.slice(0, query.limit).map(valueJson);
+        },
+      }),
+    ),
   ];
 }
