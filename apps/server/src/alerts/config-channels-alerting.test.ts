@@ -222,4 +222,25 @@ describe.each(TEST_BACKENDS)('config-file channels end to end (%s)', (backend) =
     const unknown = await answerTo('/investigate NOPE-9');
     expect(unknown.text).toContain('No issue NOPE-9 here.');
   });
+
+  it('shows config-file rules with the project rules, and refuses API edits of what the file manages (409)', async () => {
+    const rules = await f.api.get<
+      { id: string; key: string | null; project: string | null; source: string }[]
+    >('/api/0/projects/default/default/alert-rules/');
+    const fromFile = rules.body.filter((r) => r.source === 'config');
+    expect(fromFile.map((r) => [r.key, r.project])).toEqual([
+      ['config:all-new', null],
+      ['config:resolves', null],
+    ]);
+    const rulePath = `/api/0/projects/default/default/alert-rules/${fromFile[0]!.id}/`;
+    expect((await f.api.get(rulePath)).status).toBe(200);
+    expect((await f.api.put(rulePath, { enabled: false })).status).toBe(409);
+    expect((await f.api.delete(rulePath)).status).toBe(409);
+    const channels = await f.api.get<{ id: string }[]>('/api/0/organizations/default/alert-channels/');
+    const channelPath = `/api/0/organizations/default/alert-channels/${channels.body[0]!.id}/`;
+    expect((await f.api.put(channelPath, { name: 'renamed' })).status).toBe(409);
+    expect((await f.api.delete(channelPath)).status).toBe(409);
+    const test = await f.api.post<{ status: string }>(`${channelPath}test/`);
+    expect(test.body.status).toBe('sent');
+  });
 });

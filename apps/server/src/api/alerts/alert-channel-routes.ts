@@ -62,6 +62,12 @@ export function alertChannelRoutes(services: ApiServices, alerting: Alerting): A
     }
     return { access, channel };
   };
+  /** The config file is applied at every start: an API change to its channels would silently revert. */
+  const editable = (channel: AlertChannel) => {
+    if (channel.source === 'config') {
+      throw new AppError('conflict', 'This channel is managed by the config file; change it there.');
+    }
+  };
   const audit = (
     principal: Principal,
     access: OrganizationAccess,
@@ -141,6 +147,7 @@ export function alertChannelRoutes(services: ApiServices, alerting: Alerting): A
       body: updateChannelBody,
       handler: async ({ principal, params, body }) => {
         const { access, channel } = await channelOf(principal, params, 'org:write');
+        editable(channel);
         checkPrivileges(principal, access, body);
         const allowPrivateNetworks = body.allowPrivateNetworks ?? channel.allowPrivateNetworks;
         const config =
@@ -178,6 +185,7 @@ export function alertChannelRoutes(services: ApiServices, alerting: Alerting): A
       params: channelParams,
       handler: async ({ principal, params }) => {
         const { access, channel } = await channelOf(principal, params, 'org:write');
+        editable(channel);
         await storage.alerts.deleteChannel(channel.id);
         await audit(principal, access, 'alert_channel.delete', channel);
         return undefined;

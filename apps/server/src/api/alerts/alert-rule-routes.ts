@@ -34,8 +34,14 @@ export function alertRuleRoutes(services: ApiServices): AnyRouteSpec[] {
   ) => {
     const access = await services.access.project(principal, params.org, params.project, scope);
     const rule = await storage.alerts.getRule(Number(params.ruleId));
-    if (rule === null || rule.projectId !== access.project.id) {
-      throw new AppError('not_found', 'The requested alert rule does not exist.');
+    // The project's own rules and its organization's (config-file) rules, which apply to it too.
+    const applies =
+      rule !== null &&
+      rule.organizationId === access.organization.id &&
+      (rule.projectId === null || rule.projectId === access.project.id);
+    if (!applies) throw new AppError('not_found', 'The requested alert rule does not exist.');
+    if (scope === 'project:write' && rule.source === 'config') {
+      throw new AppError('conflict', 'This rule is managed by the config file; change it there.');
     }
     return { access, rule };
   };
@@ -74,7 +80,7 @@ export function alertRuleRoutes(services: ApiServices): AnyRouteSpec[] {
     defineRoute({
       method: 'GET',
       path: '/api/0/projects/:org/:project/alert-rules/',
-      summary: 'Alert rules of a project (the defaults are seeded on first use)',
+      summary: "Alert rules of a project and its organization's (the defaults are seeded on first use)",
       tags: ['alerts'],
       scope: 'project:read',
       params: projectParams,
@@ -89,8 +95,9 @@ export function alertRuleRoutes(services: ApiServices): AnyRouteSpec[] {
         const rules = await storage.alerts.listRules({
           organizationId: project.organizationId,
           projectId: project.id,
+          withOrganizationRules: true,
         });
-        return rules.map((rule) => serializeAlertRule(rule, project.slug));
+        return rules.map((rule) => serializeAlertRule(rule, rule.projectId === null ? null : project.slug));
       },
     }),
     defineRoute({
@@ -127,7 +134,7 @@ export function alertRuleRoutes(services: ApiServices): AnyRouteSpec[] {
       params: ruleParams,
       handler: async ({ principal, params }) => {
         const { access, rule } = await ruleOf(principal, params, 'project:read');
-        return serializeAlertRule(rule, access.project.slug);
+        return serializeAlertRule(rule, rule.projectId === null ? null : access.project.slug);
       },
     }),
     defineRoute({
