@@ -95,6 +95,25 @@ export function describeReleasesArtifactsContract(setup: StorageSetup): void {
       expect((await list({ query: '0_B' })).map((r) => r.version)).toEqual(['1.1.0_beta']);
       expect((await list({ query: '%' })).map((r) => r.version)).toEqual([]);
       expect((await list({ limit: 1, offset: 1 })).map((r) => r.version)).toEqual(['1.1.0_beta']);
+
+      const beta = (await list({ query: 'beta' }))[0];
+      expect(beta?.status).toBe('open');
+      const archived = await storage().releases.updateRelease(beta!.id, { status: 'archived' });
+      expect(archived?.status).toBe('archived');
+      const byStatus = async (status: 'open' | 'archived') =>
+        (
+          await storage().releases.listReleases({
+            organizationId: project.organizationId,
+            status,
+            limit: 10,
+            offset: 0,
+          })
+        ).map((r) => r.version);
+      expect(await byStatus('open')).toEqual(['2.0.0', '1.0.0']);
+      expect(await byStatus('archived')).toEqual(['1.1.0_beta']);
+      expect((await list({})).map((r) => r.version)).toEqual(['2.0.0', '1.1.0_beta', '1.0.0']);
+      await storage().releases.updateRelease(beta!.id, { status: 'open' });
+      expect(await byStatus('archived')).toEqual([]);
     });
 
     it('updates fields, records deploys (newest is lastDeploy) and counts new issues', async () => {

@@ -436,6 +436,8 @@ export interface ReleasesTable {
   commits: string | null;
   commit_count: Generated<number>;
   created_at: number;
+  /** `open` or `archived` (migration 010). */
+  status: Generated<string>;
 }
 
 export interface ReleaseProjectsTable {

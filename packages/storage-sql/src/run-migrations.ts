@@ -10,6 +10,7 @@ import { jobDedupeSchema } from './migrations/006-job-dedupe.ts';
 import { investigationsSchema } from './migrations/007-investigations.ts';
 import { alertingSchema } from './migrations/008-alerting.ts';
 import { autofixSchema } from './migrations/009-autofix.ts';
+import { releaseStatusSchema } from './migrations/010-release-status.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 
 function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
@@ -24,6 +25,7 @@ function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '007_investigations': investigationsSchema(dialect),
     '008_alerting': alertingSchema(dialect),
     '009_autofix': autofixSchema(dialect),
+    '010_release_status': releaseStatusSchema(),
   };
 }
 

@@ -37,8 +37,9 @@ export function createSqlReleaseStore(db: Kysely<Database>): ReleaseStore {
       const row = await findRow(db, organizationId, version);
       return row === undefined ? null : ((await hydrate([row]))[0] ?? null);
     },
-    async listReleases({ organizationId, projectIds, query, limit, offset }) {
+    async listReleases({ organizationId, projectIds, query, status, limit, offset }) {
       let select = db.selectFrom('releases').selectAll().where('organization_id', '=', organizationId);
+      if (status !== undefined) select = select.where('status', '=', status);
       if (projectIds !== undefined) {
         if (projectIds.length === 0) return [];
         select = select.where('id', 'in', (qb) =>
@@ -63,6 +64,7 @@ export function createSqlReleaseStore(db: Kysely<Database>): ReleaseStore {
       if (patch.url !== undefined) values.url = patch.url;
       if (patch.dateReleased !== undefined) values.date_released = time(patch.dateReleased);
       if (patch.commits !== undefined) Object.assign(values, commitValues(patch.commits));
+      if (patch.status !== undefined) values.status = patch.status;
       if (Object.keys(values).length > 0)
         await db.updateTable('releases').set(values).where('id', '=', id).execute();
       if (patch.projectIds !== undefined) await linkProjects(db, id, patch.projectIds);
@@ -201,6 +203,7 @@ async function hydrateReleases(db: Kysely<Database>, rows: Selectable<ReleasesTa
       id,
       organizationId: Number(row.organization_id),
       version: row.version,
+      status: row.status === 'archived' ? 'archived' : 'open',
       ref: row.ref,
       url: row.url,
       dateCreated: new Date(Number(row.created_at)),

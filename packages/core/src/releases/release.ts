@@ -10,6 +10,9 @@ export interface Deploy {
   dateFinished: Date;
 }
 
+/** Sentry's release status: archived releases leave the default lists (`sentry-cli releases archive`). */
+export type ReleaseStatus = 'open' | 'archived';
+
 /**
  * A release of an organization, linked to projects. Created by the API, by sentry-cli, or lazily when
  * an event names it. `newGroups` counts issues first seen in it; the deploy fields are derived.
@@ -18,6 +21,7 @@ export interface Release {
   id: number;
   organizationId: number;
   version: string;
+  status: ReleaseStatus;
   ref: string | null;
   url: string | null;
   dateCreated: Date;
@@ -48,6 +52,7 @@ export interface ReleasePatch {
   dateReleased?: Date | null;
   commits?: unknown[] | null;
   projectIds?: number[];
+  status?: ReleaseStatus;
 }
 
 export interface DeployInput {
@@ -66,6 +71,8 @@ export interface ReleaseListFilter {
   projectIds?: number[];
   /** Substring of the version (Sentry's `?query=`). */
   query?: string;
+  /** Only releases with this status (undefined: any). */
+  status?: ReleaseStatus;
   limit: number;
   offset: number;
 }

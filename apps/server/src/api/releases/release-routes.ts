@@ -1,5 +1,5 @@
 import { AppError } from '@fixloop/core';
-import type { Organization, Project, Release } from '@fixloop/core';
+import type { Organization, Project, Release, ReleaseStatus } from '@fixloop/core';
 import { z } from 'zod';
 import { defineRoute } from '../api-route.ts';
 import type { AnyRouteSpec, ApiServices } from '../api-route.ts';
@@ -11,11 +11,17 @@ import {
   projectParams,
   releaseBody,
   releaseParams,
+  releaseStatus,
   releaseUpdateBody,
 } from './release-schemas.ts';
 import { serializeRelease } from './serialize-release.ts';
 
-const listQuery = z.object({ ...cursorQuery, query: z.string().max(200).optional() });
+// Sentry lists open releases unless asked for archived ones.
+const listQuery = z.object({
+  ...cursorQuery,
+  query: z.string().max(200).optional(),
+  status: releaseStatus.default('open'),
+});
 type ReleaseBody = z.infer<typeof releaseBody>;
 
 /** Releases: create (201 new, 208 existing, as sentry-cli expects), list, read, update, delete. */
@@ -26,7 +32,12 @@ export function releaseRoutes(services: ApiServices): AnyRouteSpec[] {
     projects: Project[],
     body: ReleaseBody,
   ) => {
-    if (projects.length === 0) throw new AppError('bad_request', 'You need to specify at least one project.');
+    if (projects.length === 0) {
+      // sentry-cli archives and restores with `projects: []`: fine for a release that exists.
+      const existing = await services.storage.releases.getRelease(organization.id, body.version);
+      if (existing === null) throw new AppError('bad_request', 'You need to specify at least one project.');
+      return { release: await setStatus(principal, existing, body.status), created: false };
+    }
     const { release, created } = await services.storage.releases.ensureRelease({
       organizationId: organization.id,
       version: body.version,
@@ -45,7 +56,20 @@ export function releaseRoutes(services: ApiServices): AnyRouteSpec[] {
         after: { version: release.version, projects: projects.map((p) => p.slug) },
       });
     }
-    return { release, created };
+    return { release: await setStatus(principal, release, body.status), created };
+  };
+  const setStatus = async (principal: Principal, release: Release, status: ReleaseStatus | undefined) => {
+    if (status === undefined || status === release.status) return release;
+    const after = await services.storage.releases.updateRelease(release.id, { status });
+    if (after === null) throw new AppError('not_found', 'The requested release does not exist.');
+    await services.audit.record(principal, {
+      organizationId: release.organizationId,
+      action: 'release.update',
+      target: `release:${release.version}`,
+      before: { status: release.status },
+      after: { status },
+    });
+    return after;
   };
   const json = async (release: Release, organizationId: number) =>
     serializeRelease(release, await services.storage.projects.listProjects(organizationId));
@@ -160,14 +184,20 @@ export function releaseRoutes(services: ApiServices): AnyRouteSpec[] {
           ...(body.dateReleased === undefined ? {} : { dateReleased: body.dateReleased }),
           ...(body.commits === undefined ? {} : { commits: body.commits }),
           ...(body.projects === undefined ? {} : { projectIds: projects.map((p) => p.id) }),
+          ...(body.status === undefined ? {} : { status: body.status }),
         });
         if (after === null) throw new AppError('not_found', 'The requested release does not exist.');
         await services.audit.record(principal, {
           organizationId: organization.id,
           action: 'release.update',
           target: `release:${before.version}`,
-          before: { ref: before.ref, url: before.url, dateReleased: before.dateReleased },
-          after: { ref: after.ref, url: after.url, dateReleased: after.dateReleased },
+          before: {
+            ref: before.ref,
+            url: before.url,
+            dateReleased: before.dateReleased,
+            status: before.status,
+          },
+          after: { ref: after.ref, url: after.url, dateReleased: after.dateReleased, status: after.status },
         });
         return json(after, organization.id);
       },
@@ -206,6 +236,7 @@ export function releaseRoutes(services: ApiServices): AnyRouteSpec[] {
       organizationId,
       ...(projectIds === undefined ? {} : { projectIds }),
       ...(query.query === undefined ? {} : { query: query.query }),
+      status: query.status,
       limit: query.limit + 1,
       offset,
     });

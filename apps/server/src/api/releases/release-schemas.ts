@@ -8,6 +8,8 @@ export const releaseVersion = z
   .refine((v) => !/[\r\n\t\f\v/\\]/.test(v) && v.trim() === v, 'must not contain slashes or whitespace')
   .refine((v) => !['.', '..', 'latest'].includes(v), 'is a reserved name');
 
+export const releaseStatus = z.enum(['open', 'archived']);
+
 const isoDate = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
 
 export const releaseBody = z.object({
@@ -17,6 +19,7 @@ export const releaseBody = z.object({
   url: z.string().max(1024).nullish(),
   dateReleased: isoDate.nullish(),
   commits: z.array(z.record(z.string(), z.unknown())).max(10_000).nullish(),
+  status: releaseStatus.optional(),
 });
 
 export const releaseUpdateBody = releaseBody.omit({ version: true }).partial();

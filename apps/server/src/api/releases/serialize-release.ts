@@ -37,7 +37,7 @@ export function serializeRelease(release: Release, projects: readonly Project[])
     lastDeploy: release.lastDeploy === null ? null : serializeDeploy(release.lastDeploy),
     projects: mine.map((p) => ({ id: p.id, slug: p.slug, name: p.name, platform: p.platform })),
     data: {},
-    status: 'open',
+    status: release.status,
     authors: [],
   };
 }
