@@ -17,6 +17,17 @@ describe('MisspelledNameFixer', () => {
     expect(result.candidate.category).toBe('A');
   });
 
+  it('finds the typo when V8 reports the start of the statement, as it does for `return typo(x)`', async () => {
+    const text =
+      'function formatTotal(amount) {\n  return amount.toFixed(2);\n}\nexport function orderTotal(order) {\n  return formatTotl(order.amount);\n}\n';
+    const event = nodeEvent('ReferenceError', 'formatTotl is not defined', [
+      { path: 'src/orders.js', fn: 'orderTotal', line: 5, col: 3, vars: { order: { amount: 3 } } },
+    ]);
+    const result = await proposeWith(fixer, await fixContextFor({ 'src/orders.js': text }, event));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.after).toBe(text.replace('formatTotl(', 'formatTotal('));
+  });
+
   it('renames a method to the member the imported module exports', async () => {
     const text =
       "import * as prices from './prices.js';\n\nexport function sum(items) {\n  return prices.sumAl(items);\n}\n";

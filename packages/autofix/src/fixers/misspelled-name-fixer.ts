@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { uniqueNearestName } from '../source/edit-distance.ts';
-import { collectNodes, innermostAt } from '../source/parse-source.ts';
+import { collectNodes, nodeAtCrash } from '../source/parse-source.ts';
 import { applyTextEdits, type TextEdit } from '../source/text-edits.ts';
 import { proposal } from './fix-candidate.ts';
 import {
@@ -41,7 +41,7 @@ export class MisspelledNameFixer implements Fixer {
   }
 
   private renameIdentifier(site: CrashSite, wrong: string): ProposeResult {
-    const node = innermostAt(
+    const node = nodeAtCrash(
       site.source,
       site.offset,
       (n): n is ts.Identifier => ts.isIdentifier(n) && n.text === wrong,
@@ -69,7 +69,7 @@ export class MisspelledNameFixer implements Fixer {
       ts.isCallExpression(n) &&
       ts.isPropertyAccessExpression(n.expression) &&
       n.expression.name.text === wrong;
-    const call = innermostAt(site.source, site.offset, isCall);
+    const call = nodeAtCrash(site.source, site.offset, isCall);
     if (!call || !ts.isPropertyAccessExpression(call.expression))
       return cannotFix(`no call of .${wrong}() at the crash position`);
     const shape = await knownShape(context, site, call.expression.expression);

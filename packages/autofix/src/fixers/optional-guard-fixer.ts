@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { innermostAt } from '../source/parse-source.ts';
+import { nodeAtCrash } from '../source/parse-source.ts';
 import { applyTextEdits } from '../source/text-edits.ts';
 import { proposal } from './fix-candidate.ts';
 import { cannotFix, crashSite, type FixContext, type Fixer, type ProposeResult } from './fixer.ts';
@@ -28,7 +28,7 @@ export class OptionalGuardFixer implements Fixer {
     const property = match?.[2] ?? match?.[3] ?? '';
     const site = crashSite(context);
     if (!site) return cannotFix('the crashing frame is not in the repository');
-    const access = innermostAt(site.source, site.offset, (n): n is Access => isAccessOf(n, property));
+    const access = nodeAtCrash(site.source, site.offset, (n): n is Access => isAccessOf(n, property));
     if (!access) return cannotFix(`no read of .${property} at the crash position`);
     if (isAssignmentTarget(access)) return cannotFix('the property is written, not read');
     const evidence = optionalEvidence(site.source, access.expression);

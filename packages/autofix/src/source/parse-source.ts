@@ -47,6 +47,28 @@ export function innermostAt<T extends ts.Node>(
   return found;
 }
 
+/**
+ * The node of the given kind at `offset`: the innermost one containing it, else the first one inside
+ * the outermost node that starts exactly there. V8 does not always point at the failing sub-expression:
+ * a ReferenceError in `return typo(x);` is reported at the start of the `return` statement.
+ */
+export function nodeAtCrash<T extends ts.Node>(
+  source: ts.SourceFile,
+  offset: number,
+  test: (node: ts.Node) => node is T,
+): T | null {
+  const inner = innermostAt(source, offset, test);
+  if (inner !== null) return inner;
+  const starting: ts.Node[] = [];
+  const visit = (node: ts.Node): void => {
+    if (starting.length > 0 || offset < node.getStart(source) || offset >= node.getEnd()) return;
+    if (node.getStart(source) === offset) starting.push(node);
+    else node.forEachChild(visit);
+  };
+  source.forEachChild(visit);
+  return starting[0] === undefined ? null : (collectNodes(starting[0], test)[0] ?? null);
+}
+
 /** Every node of the file for which `test` holds, in source order. */
 export function collectNodes<T extends ts.Node>(root: ts.Node, test: (node: ts.Node) => node is T): T[] {
   const found: T[] = [];

@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AutofixTestShop, waitFor } from '../testing/autofix-test-shop.ts';
+import { TEST_BACKENDS } from '../testing/test-fixloop.ts';
+
+/**
+ * A service that uses the shop's code, instrumented with the real @sentry/node and
+ * `includeLocalVariables`. It crashes (uncaught, in a timer) once the SDK's inspector worker has had
+ * time to attach, as it has in any running service.
+ */
+const SERVICE = `
+const sdk = await import(process.env.SENTRY_NODE_URL);
+const Sentry = sdk.init ? sdk : sdk.default;
+Sentry.init({ dsn: process.env.SENTRY_DSN, includeLocalVariables: true });
+const { orderTotal } = await import(process.env.APP_URL);
+await new Promise((resolve) => setTimeout(resolve, 1500));
+setTimeout(() => orderTotal({ amount: 3 }), 0);
+`;
+
+describe.each(TEST_BACKENDS)('autofix of a crash reported by the real @sentry/node (%s)', (backend) => {
+  let shop: AutofixTestShop;
+  let dir: string;
+  beforeAll(async () => {
+    shop = await AutofixTestShop.start(backend);
+    dir = mkdtempSync(join(tmpdir(), 'fixloop-service-'));
+    writeFileSync(join(dir, 'service.mjs'), SERVICE);
+  });
+  afterAll(async () => {
+    await shop.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('commits a verified fix to the fix branch of the remote within 60 s, with no LLM', async () => {
+    const [key] = await shop.t.fixloop.storage.projects.listKeys(shop.projectId);
+    const dsn = `http://${key!.publicKey}@127.0.0.1:${shop.t.fixloop.port}/${shop.projectId}`;
+    const sentryNode = createRequire(import.meta.url).resolve('@sentry/node');
+    const started = Date.now();
+    const crashed = spawnSync(process.execPath, [join(dir, 'service.mjs')], {
+      env: {
+        PATH: process.env['PATH'],
+        SENTRY_DSN: dsn,
+        SENTRY_NODE_URL: pathToFileURL(sentryNode).href,
+        APP_URL: pathToFileURL(join(shop.repo.workDir, 'src/orders.js')).href,
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    // The SDK reports the uncaught exception, then exits with 1 as in production.
+    expect(crashed.status, crashed.stderr).toBe(1);
+    expect(crashed.stderr).toContain('formatTotl is not defined');
+    const { issues } = await waitFor(
+      'the issue',
+      () => shop.t.fixloop.storage.issues.listIssues({ projectIds: [shop.projectId], sort: 'date', limit: 5, offset: 0 }), // prettier-ignore
+      (list) => list.issues.length > 0,
+    );
+    const [fix] = await shop.settledFixes(issues[0]!.id);
+    expect(fix).toMatchObject({ status: 'committed', category: 'A', fixer: 'misspelled-name', pushState: 'pushed' }); // prettier-ignore
+    expect(Date.now() - started).toBeLessThan(60_000);
+    // The reproduction calls the crashing function with the arguments the SDK captured.
+    expect(fix!.testContent).toContain('orderTotal({ amount: 3 })');
+    expect(shop.repo.remoteHead('fixloop')).toBe(fix!.commitSha);
+    expect(shop.repo.remoteHead('main')).toBe(shop.mainSha);
+    expect(shop.testPassesOn('main', fix!.testFile!, fix!.testContent!)).toBe(false);
+    expect(shop.testPassesOn('fixloop', fix!.testFile!, fix!.testContent!)).toBe(true);
+  });
+});
