@@ -375,9 +375,17 @@ export function describeAlertingContract(setup: StorageSetup): void {
       });
       await storage().jobs.fail(id, 'boom', null, at);
       await storage().jobs.enqueue({ kind: `${kind}-adhoc`, payload: {} });
+      const report = await storage().jobs.enqueueUnique({
+        kind: `${kind}-report`,
+        payload: {},
+        dedupeKey: `alerts.report:1:daily_summary:${kind}`,
+        maxAttempts: 1,
+      });
+      await storage().jobs.fail(report.id, 'smtp down', null, at);
       const failing = await storage().alerts.failingRecurringJobs(new Date(at.getTime() - 60_000));
       expect(failing.filter((f) => f.kind.startsWith(kind))).toEqual([
         { kind, failures: 1, lastError: 'boom' },
+        { kind: `${kind}-report`, failures: 1, lastError: 'smtp down' },
       ]);
       const later = await storage().alerts.failingRecurringJobs(new Date(at.getTime() + 60_000));
       expect(later.filter((f) => f.kind === kind)).toEqual([]);

@@ -141,7 +141,10 @@ export function createSqlAlertReportQueries(db: Kysely<Database>): ReportQueries
           (eb) => eb.fn.countAll<number>().as('n'),
           (eb) => eb.fn.max('last_error').as('error'),
         ])
-        .where('dedupe_key', 'like', 'schedule:%')
+        // The scheduler's jobs and the report jobs it fans out per rule and cron slot.
+        .where((eb) =>
+          eb.or([eb('dedupe_key', 'like', 'schedule:%'), eb('dedupe_key', 'like', 'alerts.report:%')]),
+        )
         .where('last_error', 'is not', null)
         .where((eb) =>
           eb.or([

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestUserToken, TestApiClient } from '../testing/test-api-client.ts';
 import { envelope, newEventId, TEST_BACKENDS } from '../testing/test-fixloop.ts';
 import {
   distinctError,
@@ -140,5 +141,47 @@ describe.each(TEST_BACKENDS)('channel policies, spikes and user reports end to e
     expect(JSON.stringify(alert!.json)).toContain('ReportedError');
     expect(JSON.stringify(alert!.json)).not.toContain('ana@example.com');
     await dropRule(ruleId);
+  });
+
+  it('alerts a regression: a resolved issue that comes back', async () => {
+    const id = await channel('regressions', {});
+    const ruleId = await rule(id, [{ type: 'regression' }]);
+    const comeback = distinctError('ComebackError', 'it is back');
+    const first = await sendEvent(f.t, comeback);
+    const event = await until(() => f.t.fixloop.storage.events.getEvent(f.t.projectId, first));
+    expect((await f.api.put(`/api/0/issues/${event.issueId}/`, { status: 'resolved' })).status).toBe(200);
+    await sendEvent(f.t, comeback);
+    const [alert] = await f.fake.waitFor('/regressions');
+    expect(alert!.json).toMatchObject({ action: 'triggered', data: { fixloop: { kind: 'regression' } } });
+    expect(JSON.stringify(alert!.json)).toContain('ComebackError: it is back');
+    await dropRule(ruleId);
+  });
+
+  it('tells system-alert channels once an hour that a recurring job keeps failing', async () => {
+    const { token } = await createTestUserToken(f.t.fixloop.storage, { superuser: true });
+    const superuser = new TestApiClient(f.t.fixloop.url, token);
+    const created = await superuser.post<{ id: string }>('/api/0/organizations/default/alert-channels/', {
+      name: 'admins',
+      kind: 'webhook',
+      allowPrivateNetworks: true,
+      systemAlerts: true,
+      config: { url: `${f.fake.baseUrl}/admins` },
+    });
+    expect(created.status).toBe(201);
+    const jobs = f.t.fixloop.storage.jobs;
+    const { id } = await jobs.enqueueUnique({
+      kind: 'test.nightly-export',
+      payload: {},
+      dedupeKey: 'schedule:nightly-export:1',
+      maxAttempts: 1,
+    });
+    await jobs.fail(id, 'disk full', null, f.clock.now());
+    await runAlertTick(f.t, f.clock, nextSlot());
+    const [notice] = await f.fake.waitFor('/admins');
+    expect(JSON.stringify(notice!.json)).toContain('test.nightly-export (1×: disk full)');
+    f.clock.advance(10 * MINUTE);
+    await runAlertTick(f.t, f.clock, nextSlot());
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(f.fake.to('/admins')).toHaveLength(1);
   });
 });
