@@ -70,11 +70,12 @@ function checkCsrf(principal: Extract<Principal, { kind: 'session' }>, request: 
 
 function requestBody(request: FastifyRequest, spec: AnyRouteSpec): unknown {
   const body: unknown = request.body;
-  if (spec.body === undefined || !Buffer.isBuffer(body)) return body;
-  // Some clients send JSON without a JSON content type; the catch-all parser hands us bytes.
+  if (spec.body === undefined || !(Buffer.isBuffer(body) || typeof body === 'string')) return body;
+  // Some clients send JSON without a JSON content type: the catch-all parser hands us bytes, Fastify's
+  // text/plain parser a string (browsers' sendBeacon and CORS-simple fetches send text/plain).
   if (body.length === 0) return undefined;
   try {
-    return JSON.parse(body.toString('utf8'));
+    return JSON.parse(typeof body === 'string' ? body : body.toString('utf8'));
   } catch {
     throw new AppError('bad_request', 'Request body is not valid JSON.');
   }

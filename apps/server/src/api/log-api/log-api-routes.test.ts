@@ -115,6 +115,16 @@ describe.each(TEST_BACKENDS)('simple log API (%s)', (backend) => {
     const event = await api.get<EventJson>(`/api/0/projects/default/default/events/${criticalId}/`);
     expect(event.body.level).toBe('fatal');
     expect(event.body.groupID).not.toBe(first.body.groupID);
+    // A browser's sendBeacon (or a fetch avoiding the CORS preflight) sends text/plain and ?key=.
+    const beacon = await fetch(t.url(`/api/errors/log?key=${t.key}`), {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+      body: JSON.stringify(line({ message: 'Beacon from the browser', stack: null })),
+    });
+    expect(beacon.status).toBe(200);
+    const beaconId = ((await beacon.json()) as { id: string }).id;
+    const beaconEvent = await api.get<EventJson>(`/api/0/projects/default/default/events/${beaconId}/`);
+    expect(beaconEvent.status).toBe(200);
     const info = await log(
       line({ severity: 'info', service: 'api', message: 'Slow checkout', stack: undefined }),
     );
@@ -155,11 +165,12 @@ describe.each(TEST_BACKENDS)('simple log API (%s)', (backend) => {
     expect(all.status).toBe(200);
     expect(all.body.events.map((e) => e.message)).toEqual([
       'Slow checkout',
+      'Beacon from the browser',
       'Payment crash',
       'Cart failed again',
       'Cart failed to render',
     ]);
-    expect(all.body.events[3]).toMatchObject({
+    expect(all.body.events[4]).toMatchObject({
       id: ids['cart'],
       project: 'default',
       severity: 'error',
@@ -169,17 +180,21 @@ describe.each(TEST_BACKENDS)('simple log API (%s)', (backend) => {
       path_or_screen: '/cart',
       user_email: 'ann@example.com',
     });
-    expect(all.body.events[3]?.issueUrl).toMatch(/\/organizations\/default\/issues\/\d+\/$/);
+    expect(all.body.events[4]?.issueUrl).toMatch(/\/organizations\/default\/issues\/\d+\/$/);
     const recent = async (query: string) =>
       (await api.get<{ events: RecentJson[] }>(`/api/errors/recent?${query}`)).body.events.map(
         (e) => e.message,
       );
     expect(await recent('severity=critical')).toEqual(['Payment crash']);
-    expect(await recent('service=shop')).toEqual(['Cart failed again', 'Cart failed to render']);
+    expect(await recent('service=shop')).toEqual([
+      'Beacon from the browser',
+      'Cart failed again',
+      'Cart failed to render',
+    ]);
     expect(await recent('source=ios')).toEqual(['Payment crash']);
     expect(await recent('source=web&severity=info')).toEqual(['Slow checkout']);
     expect(await recent('limit=1')).toEqual(['Slow checkout']);
-    expect(await recent('project=default&limit=2')).toEqual(['Slow checkout', 'Payment crash']);
+    expect(await recent('project=default&limit=2')).toEqual(['Slow checkout', 'Beacon from the browser']);
     expect((await api.get('/api/errors/recent?limit=0')).status).toBe(400);
     expect((await api.get('/api/errors/recent?severity=loud')).status).toBe(400);
   });
