@@ -25,7 +25,11 @@ export async function bulkTargets(
   const projectIds = new Set(scope.projects.map((p) => p.id));
   const ids = query.id ?? [];
   if (ids.length === 0) {
-    const filters = await searchFilters(services, principal, { ...scope, windowed: false }, query);
+    // A window the caller named (statsPeriod, start/end) selects what the list showed; without one,
+    // every matching issue is changed, not only those of the list's default 14 days.
+    const explicitWindow = query.statsPeriod !== undefined || query.start !== undefined;
+    const windowed = scope.windowed && explicitWindow;
+    const filters = await searchFilters(services, principal, { ...scope, windowed }, query);
     const { issues } = await services.storage.issues.searchIssues({
       projectIds: [...projectIds],
       filters,

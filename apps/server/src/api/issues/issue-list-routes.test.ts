@@ -268,6 +268,10 @@ describe.each(TEST_BACKENDS)('issue list API (%s)', (backend) => {
     });
     expect(ignored.status).toBe(200);
     expect(await search('is:ignored')).toEqual(['payments']);
+    // The organization list's window applies to query-based bulk changes too: login is 3 days old.
+    const windowed = await api.put(`${ORG_LIST}?query=is:unresolved&statsPeriod=24h`, { status: 'resolved' });
+    expect(windowed.status).toBe(204);
+    expect(await search('is:unresolved')).toEqual(['login']);
     const nothing = await api.put(`${PROJECT_LIST}?query=${encodeURIComponent('error.type:Nope')}`, {
       status: 'resolved',
     });
