@@ -7,7 +7,9 @@ import { TEST_BACKENDS } from '../testing/test-fixloop.ts';
 describe.each(TEST_BACKENDS)('verified autofix end to end (%s)', (backend) => {
   let shop: AutofixTestShop;
   beforeAll(async () => {
-    shop = await AutofixTestShop.start(backend);
+    shop = await AutofixTestShop.start(backend, {
+      project: { autofix: { botIdentity: { name: 'Fixloop Bot', email: 'bot@fixloop.test' } } },
+    });
   });
   afterAll(() => shop.stop());
 
@@ -38,6 +40,53 @@ describe.each(TEST_BACKENDS)('verified autofix end to end (%s)', (backend) => {
     expect(shop.testPassesOn('fixloop', fix!.testFile!, fix!.testContent!)).toBe(true);
     const detail = await shop.api.get<FixJson>(`/api/0/fixes/${fix!.id}/`);
     expect(detail.body).toMatchObject({ commitSha: fix!.commitSha, diff: fix!.diff });
+    // The commit names the issue, the root cause and the verification, by the configured bot.
+    const message = shop.repo.git('fetch', '--quiet', 'origin') + shop.repo.git('log', '-1', '--format=%an <%ae>%n%B', 'origin/fixloop'); // prettier-ignore
+    expect(message).toContain('Fixloop Bot <bot@fixloop.test>');
+    expect(message).toContain('SHOP-1');
+    expect(message).toContain('formatTotl is not declared anywhere in scope');
+    expect(message).toMatch(/verif/i);
+  });
+
+  it.each([
+    ['missing-import', SHOP_CRASHES.missingImport, "+import { toCents } from './money.js';"],
+    ['module-path', SHOP_CRASHES.wrongImportCase, "+import { itemCount } from './orders.js';"],
+  ])('commits the %s fixer’s verified fix on top of the fix branch', async (fixer, crash, added) => {
+    const before = shop.repo.remoteHead('fixloop');
+    const [fix] = await shop.settledFixes(await shop.ingest(crash()));
+    expect(fix).toMatchObject({ status: 'committed', category: 'A', fixer, pushState: 'pushed' });
+    expect(fix!.diff).toContain(added);
+    expect(shop.repo.remoteHead('fixloop')).toBe(fix!.commitSha);
+    expect(shop.commitSummary(fix!.commitSha!).split('\n')[0]).toBe(before);
+    expect(shop.testPassesOn('main', fix!.testFile!, fix!.testContent!)).toBe(false);
+    expect(shop.testPassesOn('fixloop', fix!.testFile!, fix!.testContent!)).toBe(true);
+  });
+
+  it('escalates an error no fixer can handle and leaves it for review', async () => {
+    const before = shop.repo.remoteHead('fixloop');
+    const [fix] = await shop.settledFixes(await shop.ingest(SHOP_CRASHES.overbooked()));
+    expect(fix).toMatchObject({ status: 'needs_review', commitSha: null, diff: null });
+    expect(fix!.reason).toContain('no fixer could handle this error');
+    expect(fix!.events.some((e) => e.note.startsWith('escalated:'))).toBe(true);
+    expect(shop.repo.remoteHead('fixloop')).toBe(before);
+  });
+
+  it('refuses to work when the fix branch is a protected branch', async () => {
+    const storage = shop.t.fixloop.storage;
+    const project = (await storage.projects.getProject(shop.projectId))!;
+    const repository = project.settings.repository!;
+    await storage.projects.updateProject(project.id, { settings: { ...project.settings, repository: { ...repository, fixBranch: 'release', protectedBranches: ['release'] } } }); // prettier-ignore
+    try {
+      const { issues } = await storage.issues.listIssues({ projectIds: [shop.projectId], sort: 'date', limit: 20, offset: 0 }); // prettier-ignore
+      const issueId = issues.find((i) => i.title.includes('formatTotl'))!.id;
+      expect((await shop.api.post(`/api/0/issues/${issueId}/autofix/`, {})).status).toBe(202);
+      const [fix] = await shop.settledFixes(issueId);
+      expect(fix).toMatchObject({ status: 'failed', branch: 'release', commitSha: null });
+      expect(fix!.reason).toContain('refusing to write to protected branch "release"');
+      expect(shop.repo.remoteHead('release')).toBeNull();
+    } finally {
+      await storage.projects.updateProject(project.id, { settings: project.settings });
+    }
   });
 
   it('leaves a category B fix awaiting approval, and commits it when a member approves', async () => {

@@ -40,6 +40,10 @@ export const SHOP_FILES: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
+  'src/money.js': 'export function toCents(amount) {\n  return Math.round(amount * 100);\n}\n',
+  'src/cart.js': 'export function cartCents(cart) {\n  return toCents(cart.total);\n}\n',
+  'src/report.js':
+    "import { itemCount } from './Orders.js';\nexport function report(order) {\n  return `${itemCount(order)} items`;\n}\n",
   'test/shop.test.js': [
     "import assert from 'node:assert/strict';",
     "import { test } from 'node:test';",
@@ -59,6 +63,25 @@ export const SHOP_CRASHES = {
   misspelledName: () => crash('ReferenceError', 'formatTotl is not defined', 'src/orders.js', 'orderTotal', 'formatTotl', { order: { amount: 3 } }), // prettier-ignore
   /** Category B (optional-guard fixer): waits for approval. */
   missingCustomer: () => crash('TypeError', "Cannot read properties of undefined (reading 'name')", 'src/greeting.js', 'greeting', 'name;', { order: { id: 1 } }), // prettier-ignore
+  /** Category A (missing-import fixer): `toCents` is exported by src/money.js only. */
+  missingImport: () => crash('ReferenceError', 'toCents is not defined', 'src/cart.js', 'cartCents', 'return', { cart: { total: 2.5 } }), // prettier-ignore
+  /** Category A (module-path fixer): ERR_MODULE_NOT_FOUND carries only node-internal frames. */
+  wrongImportCase: () => ({
+    event_id: newEventId(),
+    timestamp: Date.now() / 1000,
+    platform: 'node',
+    level: 'fatal',
+    exception: {
+      values: [
+        {
+          type: 'Error',
+          value: "Cannot find module '/app/src/Orders.js' imported from /app/src/report.js",
+          mechanism: { type: 'onuncaughtexception', handled: false },
+          stacktrace: { frames: [{ filename: 'node:internal/modules/esm/resolve', function: 'finalizeResolution', in_app: false }] }, // prettier-ignore
+        },
+      ],
+    },
+  }),
   /** No deterministic fixer handles it: only the LLM fixer can. */
   overbooked: () => crash('RangeError', 'not enough stock', 'src/stock.js', 'reserve', 'throw', { stock: { available: 2 }, qty: 5 }), // prettier-ignore
 };
