@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_BACKENDS } from '../testing/test-fixloop.ts';
+import { startTestFixloop, TEST_BACKENDS } from '../testing/test-fixloop.ts';
+import type { TestFixloop } from '../testing/test-fixloop.ts';
 import {
   distinctError,
   runAlertTick,
@@ -163,5 +164,50 @@ describe.each(TEST_BACKENDS)('alert tick: throttle, digests, critical events, re
     await tick(slot);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.messages).toHaveLength(1);
+  });
+});
+
+describe.skipIf(!TEST_BACKENDS.includes('postgres'))('two instances on one PostgreSQL', () => {
+  let f: AlertingFixture;
+  let second: TestFixloop;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    f = await startAlertingFixture('postgres');
+    second = await startTestFixloop({
+      backend: 'postgres',
+      schema: f.t.config.database.dialect === 'postgres' ? f.t.config.database.schema : undefined,
+      env: { FIXLOOP_SECRET_KEY: 'alerting-test-master-key-0123456789' },
+      startOptions: { clock: f.clock },
+    });
+    const email = await f.api.post('/api/0/organizations/default/alert-channels/', {
+      name: 'mail',
+      kind: 'email',
+      config: {
+        host: '127.0.0.1',
+        port: smtp.port,
+        from: 'alerts@fixloop.test',
+        to: ['oncall@fixloop.test'],
+      },
+    });
+    expect(email.status).toBe(201);
+  });
+  afterAll(async () => {
+    await second?.fixloop.close();
+    await f?.stop();
+    await smtp?.close();
+  });
+
+  it('runs a report slot once when both instances tick it', async () => {
+    await sendEvent(f.t);
+    const now = f.clock.now();
+    const slot = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 9));
+    await Promise.all([runAlertTick(f.t, f.clock, slot), runAlertTick(second, f.clock, slot)]);
+    await until(async () => (smtp.messages.length > 0 ? true : null));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(smtp.messages).toHaveLength(1);
+    const sent = await f.api.get<Delivery[]>('/api/0/organizations/default/alert-deliveries/?status=sent');
+    expect(sent.body.filter((d) => d.kind === 'daily_summary')).toHaveLength(1);
   });
 });
