@@ -146,16 +146,24 @@ describe.each(TEST_BACKENDS)('alert tick: throttle, digests, critical events, re
     await f.api.delete(`/api/0/projects/default/default/alert-rules/${created.body.id}/`);
   });
 
-  it('e-mails the default daily summary at 09:00 UTC, once per slot', async () => {
+  it('e-mails the default daily summary at 09:00 UTC, once per slot; reports skip chat channels', async () => {
+    const weekly = await rule({
+      name: 'Weekly',
+      triggers: [{ type: 'schedule', cron: '0 9 * * *', report: 'weekly_report' }],
+      channels: [{ channelId: hookId }, { channelKind: 'email' }],
+    });
+    expect(weekly.status).toBe(201);
+    const hookRequests = f.fake.to('/receiver').length;
     const now = f.clock.now();
     const nine = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 9));
     const slot = nine.getTime() > now.getTime() ? nine : new Date(nine.getTime() + 24 * 60 * MINUTE);
     await tick(slot);
-    await until(async () => (smtp.messages.length > 0 ? true : null));
-    const mail = await simpleParser(smtp.messages[0]!);
-    expect(mail.subject).toMatch(/daily summary/i);
-    expect(mail.text).toMatch(/BurstA: burst|FatalCrash: core dumped/);
-    expect(String(mail.html)).toContain('<table');
+    await until(async () => (smtp.messages.length === 2 ? true : null));
+    const mails = await Promise.all(smtp.messages.map((m) => simpleParser(m)));
+    const daily = mails.find((m) => /daily summary/i.test(m.subject ?? ''));
+    expect(daily?.text).toMatch(/BurstA: burst|FatalCrash: core dumped/);
+    expect(String(daily?.html)).toContain('<table');
+    expect(mails.some((m) => /weekly report/i.test(m.subject ?? ''))).toBe(true);
     const summary = await until(async () =>
       (await deliveries('?status=sent')).find((d) => d.kind === 'daily_summary'),
     );
@@ -163,7 +171,9 @@ describe.each(TEST_BACKENDS)('alert tick: throttle, digests, critical events, re
     // Another tick over the same slot (another instance, a retry) sends nothing more.
     await tick(slot);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(smtp.messages).toHaveLength(1);
+    expect(smtp.messages).toHaveLength(2);
+    expect(f.fake.to('/receiver')).toHaveLength(hookRequests);
+    expect(await deliveries('?status=failed')).toEqual([]);
   });
 });
 

@@ -35,7 +35,9 @@ export async function runSummaryReport(
   slot: Date,
 ): Promise<void> {
   const scope = await reportScope(context.storage, ruleId, context.clock.now());
-  if (scope === null) return;
+  // Summaries are e-mail templates; a rule that also names chat channels reports to its e-mail ones only.
+  const channels = scope?.channels.filter((c) => c.kind === 'email') ?? [];
+  if (scope === null || channels.length === 0) return;
   const days = report === 'daily_summary' ? 1 : 7;
   const end = slot.getTime();
   const current = await statsFor(context.storage, scope, end - days * DAY_MS, end);
@@ -54,7 +56,7 @@ export async function runSummaryReport(
       ? { type: 'daily_summary' as const, summary: buildDailySummary(input) }
       : { type: 'weekly_report' as const, report: buildWeeklyReport(input) };
   const label = report === 'daily_summary' ? 'daily summary' : 'weekly report';
-  for (const channel of scope.channels) {
+  for (const channel of channels) {
     await dispatcher.queueDelivery(
       channel,
       {
