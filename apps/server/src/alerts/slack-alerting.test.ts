@@ -53,17 +53,25 @@ describe.each(TEST_BACKENDS)('Slack alerts end to end (%s)', (backend) => {
     (await f.api.get<Delivery[]>(`/api/0/organizations/default/alert-deliveries/${query}`)).body;
 
   /** A Know More click as Slack posts it: form body with a JSON payload, signed with the signing secret. */
-  const clickKnowMore = (issueId: number, ts: string, forgedSignature?: string) => {
+  const clickKnowMore = (
+    issueId: number,
+    ts: string,
+    forgedSignature?: string,
+    options: { secret?: string; responseUrl?: string } = {},
+  ) => {
     const payload = {
       type: 'block_actions',
       user: { id: 'U1', username: 'ana' },
       channel: { id: 'C0ALERTS' },
       message: { ts },
       actions: [{ action_id: 'fixloop_know_more', value: String(issueId) }],
+      ...(options.responseUrl ? { response_url: options.responseUrl } : {}),
     };
     const raw = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     const timestamp = String(Math.floor(f.clock.now().getTime() / 1000));
-    const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${raw}`).digest('hex')}`;
+    const signature = `v0=${createHmac('sha256', options.secret ?? SIGNING_SECRET)
+      .update(`v0:${timestamp}:${raw}`)
+      .digest('hex')}`;
     return fetch(f.t.url('/api/0/integrations/slack/interactive/'), {
       method: 'POST',
       headers: {
@@ -232,5 +240,33 @@ describe.each(TEST_BACKENDS)('Slack alerts end to end (%s)', (backend) => {
     expect(reply.thread_ts).toBe(sent.providerMessageId);
     expect(reply.text).toContain(`/issues/${sent.issue}`);
     expect(f.fake.to('/slack/api/chat.postMessage')).toHaveLength(before + 2);
+  });
+
+  it('answers Know More for a webhook-only channel through the response_url', async () => {
+    const hook = await f.api.post<{ id: string }>('/api/0/organizations/default/alert-channels/', {
+      name: 'slack-webhook',
+      kind: 'slack',
+      allowPrivateNetworks: true,
+      config: { webhookUrl: `${f.fake.baseUrl}/slack/hook/T0/B0`, signingSecret: 'second-app-secret' },
+    });
+    expect(hook.status).toBe(201);
+    const [sent] = await deliveries('?status=sent');
+    const responseUrl = `${f.fake.baseUrl}/slack/response/1`;
+    const click = await clickKnowMore(Number(sent!.issue), '1700000000.000001', undefined, {
+      secret: 'second-app-secret',
+      responseUrl,
+    });
+    expect(click.status).toBe(200);
+    const [reply] = await f.fake.waitFor('/slack/response/1');
+    expect(reply!.json).toMatchObject({
+      response_type: 'in_channel',
+      replace_original: false,
+      thread_ts: '1700000000.000001',
+    });
+    expect(String(reply!.json?.['text'])).toContain('*Dashboard*');
+    const logged = await until(async () =>
+      (await deliveries(`?channel=${hook.body.id}`)).find((d) => d.kind === 'know_more'),
+    );
+    expect(logged.status).toBe('sent');
   });
 });
