@@ -49,6 +49,31 @@ describe('SourceMapCache', () => {
     expect(miss).toHaveBeenCalledTimes(3);
   });
 
+  it('reloads a map after its TTL and destroys the old one only after a grace period', async () => {
+    let now = 1_000;
+    const cache = new SourceMapCache({ now: () => now });
+    const load = vi.fn(parsed);
+    const first = await cache.get('release', load, 60_000);
+    const destroy = vi.spyOn(first as ParsedSourceMap, 'destroy');
+    now += 59_999;
+    expect(await cache.get('release', load, 60_000)).toBe(first);
+    now += 1;
+    const second = await cache.get('release', load, 60_000);
+    expect(second).not.toBe(first);
+    expect(load).toHaveBeenCalledTimes(2);
+    // An event that got the old map a moment ago may still be using it.
+    expect(destroy).not.toHaveBeenCalled();
+    expect(first?.lookup(1, 1)).toMatchObject({ source: 'a.js' });
+    now += 30_000;
+    await cache.get('release', load, 60_000);
+    expect(destroy).toHaveBeenCalledTimes(1);
+    expect(cache.size).toBe(1);
+    expect(await cache.get('debug', load)).not.toBeNull();
+    now += 10 * 60_000;
+    await cache.get('debug', load);
+    expect(load).toHaveBeenCalledTimes(3);
+  });
+
   it('rejects text that is not a source map', async () => {
     expect(await ParsedSourceMap.parse('not json', null, '~/x.map')).toBeNull();
   });

@@ -16,7 +16,14 @@ export const DEFAULT_SOURCE_MAP_CACHE_OPTIONS: SourceMapCacheOptions = {
   now: () => Date.now(),
 };
 
-type Entry = { map: ParsedSourceMap; size: number } | { map: null; size: 0; expiresAt: number };
+/** `expiresAt` is Infinity for maps cached without a TTL. */
+type Entry = { map: ParsedSourceMap | null; size: number; expiresAt: number };
+
+/**
+ * An expired map may still be in use by an event whose other lookups are pending; it is destroyed
+ * only this long after it expired (symbolication gives up after a few seconds).
+ */
+const RETIRE_GRACE_MS = 30_000;
 
 /**
  * LRU of parsed source maps, so a burst of events from one bundle parses its map once. Concurrent
@@ -26,6 +33,7 @@ type Entry = { map: ParsedSourceMap; size: number } | { map: null; size: 0; expi
 export class SourceMapCache {
   private readonly entries = new Map<string, Entry>();
   private readonly loading = new Map<string, Promise<ParsedSourceMap | null>>();
+  private readonly retired: { map: ParsedSourceMap; at: number }[] = [];
   private bytes = 0;
   private readonly options: SourceMapCacheOptions;
 
@@ -37,21 +45,34 @@ export class SourceMapCache {
     return this.entries.size;
   }
 
-  async get(key: string, load: () => Promise<ParsedSourceMap | null>): Promise<ParsedSourceMap | null> {
+  /**
+   * The cached map of `key`, else what `load` returns. `ttlMs` bounds how long a found map is
+   * trusted (release files can be replaced under the same key; debug-id content cannot).
+   */
+  async get(
+    key: string,
+    load: () => Promise<ParsedSourceMap | null>,
+    ttlMs = Number.POSITIVE_INFINITY,
+  ): Promise<ParsedSourceMap | null> {
+    const now = this.options.now();
+    this.destroyRetired(now);
     const entry = this.entries.get(key);
     if (entry !== undefined) {
-      if (entry.map !== null || entry.expiresAt > this.options.now()) {
-        this.entries.delete(key);
+      this.entries.delete(key);
+      if (entry.expiresAt > now) {
         this.entries.set(key, entry);
         return entry.map;
       }
-      this.entries.delete(key);
+      if (entry.map !== null) {
+        this.bytes -= entry.size;
+        this.retired.push({ map: entry.map, at: now });
+      }
     }
     const pending = this.loading.get(key);
     if (pending !== undefined) return pending;
     const promise = load()
       .then((map) => {
-        this.store(key, map);
+        this.store(key, map, ttlMs);
         return map;
       })
       .finally(() => this.loading.delete(key));
@@ -66,22 +87,26 @@ export class SourceMapCache {
 
   clear(): void {
     for (const entry of this.entries.values()) entry.map?.destroy();
+    for (const { map } of this.retired.splice(0)) map.destroy();
     this.entries.clear();
     this.bytes = 0;
   }
 
-  private store(key: string, map: ParsedSourceMap | null): void {
+  private store(key: string, map: ParsedSourceMap | null, ttlMs: number): void {
+    const now = this.options.now();
     if (map === null) {
-      this.entries.set(key, {
-        map: null,
-        size: 0,
-        expiresAt: this.options.now() + this.options.negativeTtlMs,
-      });
+      this.entries.set(key, { map: null, size: 0, expiresAt: now + this.options.negativeTtlMs });
     } else {
-      this.entries.set(key, { map, size: map.size });
+      this.entries.set(key, { map, size: map.size, expiresAt: now + ttlMs });
       this.bytes += map.size;
     }
     this.evict(key);
+  }
+
+  private destroyRetired(now: number): void {
+    while (this.retired.length > 0 && (this.retired[0]?.at ?? now) + RETIRE_GRACE_MS <= now) {
+      this.retired.shift()?.map.destroy();
+    }
   }
 
   private evict(keep: string): void {

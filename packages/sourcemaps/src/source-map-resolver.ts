@@ -9,6 +9,12 @@ export type ArtifactLookup = Pick<ArtifactStore, 'findByDebugId' | 'findByUrl'>;
 
 export type ResolvedWith = 'debug-id' | 'release';
 
+/**
+ * Release files and release bundles can be replaced under the same release and URL (a rebuilt
+ * version uploaded again); a debug id names fixed content. So release lookups are redone this often.
+ */
+export const RELEASE_MAP_TTL_MS = 60_000;
+
 const decoder = new TextDecoder();
 const text = (file: ArtifactFile | undefined): string | null =>
   file === undefined ? null : decoder.decode(file.content);
@@ -41,7 +47,11 @@ export class SourceMapResolver {
     absPath: string,
   ): Promise<ParsedSourceMap | null> {
     const key = `release:${projectId}:${release}:${dist ?? ''}:${absPath}`;
-    return this.cache.get(key, () => this.loadByRelease({ projectId, release, dist }, absPath));
+    return this.cache.get(
+      key,
+      () => this.loadByRelease({ projectId, release, dist }, absPath),
+      RELEASE_MAP_TTL_MS,
+    );
   }
 
   private async loadByRelease(scope: ReleaseScope, absPath: string): Promise<ParsedSourceMap | null> {
