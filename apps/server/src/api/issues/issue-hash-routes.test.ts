@@ -18,6 +18,7 @@ describe.each(TEST_BACKENDS)('issue merge and unmerge API (%s)', (backend) => {
   let big: string;
   let small: string;
   let smallHash: string;
+  let smallShortId: string;
   const list = '/api/0/projects/default/default/issues/';
 
   async function issueOf(eventId: string): Promise<string> {
@@ -44,6 +45,7 @@ describe.each(TEST_BACKENDS)('issue merge and unmerge API (%s)', (backend) => {
     const hashes = await api.get<{ id: string }[]>(`/api/0/issues/${small}/hashes/`);
     expect(hashes.body).toHaveLength(1);
     smallHash = hashes.body[0]!.id;
+    smallShortId = (await api.get<{ shortId: string }>(`/api/0/issues/${small}/`)).body.shortId;
   });
   afterAll(async () => {
     await t?.stop();
@@ -65,6 +67,17 @@ describe.each(TEST_BACKENDS)('issue merge and unmerge API (%s)', (backend) => {
     expect(old.status).toBe(200);
     expect(old.body.id).toBe(big);
     expect(old.headers.get('x-fixloop-merged-into')).toBe(big);
+    // The merged issue's short id still resolves, to the issue it went into.
+    const resolved = await api.get<{
+      groupId: string;
+      shortId: string;
+      projectSlug: string;
+      group: IssueJson;
+    }>(`/api/0/organizations/default/shortids/${smallShortId}/`);
+    expect(resolved.status).toBe(200);
+    expect(resolved.body).toMatchObject({ groupId: big, projectSlug: 'default', group: { id: big } });
+    expect((await api.get('/api/0/organizations/default/shortids/DEFAULT-999/')).status).toBe(404);
+    expect((await api.get('/api/0/organizations/default/shortids/nonsense/')).status).toBe(404);
     const hashes = await api.get<{ id: string }[]>(`/api/0/organizations/default/issues/${big}/hashes/`);
     expect(hashes.body.map((h) => h.id)).toContain(smallHash);
     // Later events with the merged fingerprint join the merged issue.

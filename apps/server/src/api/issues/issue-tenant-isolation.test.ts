@@ -41,6 +41,7 @@ describe.each(TEST_BACKENDS)('tenant isolation of issues, events and stats (%s)'
     const [hash] = (await bOwner.get<{ id: string }[]>(`/api/0/issues/${issue}/hashes/`)).body;
     const feedback = { event_id: event, name: 'B', email: 'b@example.com', comments: 'mine' };
     expect((await bOwner.post(`${project}/user-feedback/`, feedback)).status).toBe(200);
+    const shortId = (await bOwner.get<{ shortId: string }>(`/api/0/issues/${issue}/`)).body.shortId;
     const ids = bIssues.map((id) => `id=${id}`).join('&');
     const i = `/api/0/issues/${issue}`;
     const o = `/api/0/organizations/org-b/issues/${issue}`;
@@ -84,6 +85,8 @@ describe.each(TEST_BACKENDS)('tenant isolation of issues, events and stats (%s)'
       ['GET', `${i}/hashes/`],
       ['DELETE', `${i}/hashes/?id=${hash?.id ?? 'x'}`],
       ['POST', `${i}/unmerge/`, { hashes: [hash?.id ?? 'x'] }],
+      ['GET', `/api/0/organizations/org-b/shortids/${shortId}/`],
+      ['GET', `/api/0/organizations/org-a/shortids/${shortId}/`],
       ['GET', `${project}/user-feedback/`],
       ['POST', `${project}/user-feedback/`, { ...feedback, comments: 'pwned' }],
       ['GET', `${project}/stats/`],

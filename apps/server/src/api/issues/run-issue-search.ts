@@ -94,7 +94,7 @@ export async function runIssueSearch(
 }
 
 /** `PROJ-12` names issue 12 of project `proj`, also after it was merged elsewhere. */
-async function shortIdLookup(
+export async function shortIdLookup(
   services: ApiServices,
   projects: Project[],
   query: string,
