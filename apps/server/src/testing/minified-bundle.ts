@@ -72,11 +72,15 @@ export interface SentEvent {
  */
 export async function sendErrorFromBundle(
   bundlePath: string,
-  options: { dsn: string; release?: string },
+  options: { dsn: string; release?: string; dist?: string },
 ): Promise<SentEvent> {
   const script = `
 const Sentry = require(${JSON.stringify(require.resolve('@sentry/node'))});
-Sentry.init({ dsn: process.env.DSN, release: process.env.RELEASE || undefined });
+Sentry.init({
+  dsn: process.env.DSN,
+  release: process.env.RELEASE || undefined,
+  dist: process.env.DIST || undefined,
+});
 const error = require(${JSON.stringify(bundlePath)}).main();
 const eventId = Sentry.captureException(error);
 Sentry.flush(10000).then((ok) => {
@@ -86,7 +90,12 @@ Sentry.flush(10000).then((ok) => {
   const scriptPath = `${bundlePath}.send-error.cjs`;
   writeFileSync(scriptPath, script);
   const { stdout } = await run(process.execPath, [scriptPath], {
-    env: { PATH: process.env['PATH'] ?? '', DSN: options.dsn, RELEASE: options.release ?? '' },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      DSN: options.dsn,
+      RELEASE: options.release ?? '',
+      DIST: options.dist ?? '',
+    },
     timeout: 20_000,
   });
   const result = JSON.parse(stdout) as { ok: boolean; eventId: string; stack: string };

@@ -160,6 +160,36 @@ describe.each(TEST_BACKENDS)('sentry-cli sourcemaps upload, end to end (%s)', (b
     expectSymbolicated(exception, bundle);
   });
 
+  it('matches --dist: only events of that distribution use the upload', async () => {
+    const bundle = await buildMinifiedBundle(root, 'dist-ios');
+    const upload = await runSentryCli(target, [
+      'sourcemaps',
+      'upload',
+      '--release',
+      'mobile@1.0.0',
+      '--dist',
+      '42',
+      '--url-prefix',
+      `~${dirname(bundle)}`,
+      dirname(bundle),
+    ]);
+    expect(upload.code, upload.stderr).toBe(0);
+    const matching = await sendErrorFromBundle(bundle, {
+      dsn: t.fixloop.dsn,
+      release: 'mobile@1.0.0',
+      dist: '42',
+    });
+    expectSymbolicated(await exceptionOf(matching.eventId), bundle);
+    const other = await sendErrorFromBundle(bundle, {
+      dsn: t.fixloop.dsn,
+      release: 'mobile@1.0.0',
+      dist: '43',
+    });
+    const raw = await exceptionOf(other.eventId);
+    expect(raw.rawStacktrace).toBeNull();
+    expect(raw.stacktrace?.frames.filter((f) => f.filename === bundle)).toHaveLength(3);
+  });
+
   it('fails the upload for a token without project:releases, and for another organization', async () => {
     const { token } = await createTestUserToken(t.fixloop.storage, {
       organization: 'default',
