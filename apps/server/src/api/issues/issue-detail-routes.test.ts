@@ -36,13 +36,18 @@ describe.each(TEST_BACKENDS)('issue detail API (%s)', (backend) => {
   let teammateId: number;
   let teammateEmail: string;
   let issueId: string;
+  /** Moves the server's clock forward, to let an ignore duration run out. */
+  let skewMs = 0;
   const spec: TestEventSpec = { fingerprint: 'detail', release: 'web@1.0', value: 'detail boom' };
   const path = () => `/api/0/issues/${issueId}/`;
   const put = (body: unknown) => api.put<IssueJson>(path(), body);
   const get = async (): Promise<IssueJson> => (await api.get<IssueJson>(path())).body;
 
   beforeAll(async () => {
-    t = await startTestFixloop({ backend });
+    t = await startTestFixloop({
+      backend,
+      startOptions: { clock: { now: () => new Date(Date.now() + skewMs) } },
+    });
     const storage = t.fixloop.storage;
     api = new TestApiClient(
       t.fixloop.url,
@@ -140,6 +145,13 @@ describe.each(TEST_BACKENDS)('issue detail API (%s)', (backend) => {
     const until = Date.parse(String(timed.body.statusDetails['ignoreUntil']));
     expect(until).toBeGreaterThanOrEqual(before + 30 * 60_000);
     expect(until).toBeLessThan(Date.now() + 31 * 60_000);
+    // The first event after the duration brings the issue back.
+    await sendTestEvent(t, spec);
+    expect((await get()).status).toBe('ignored');
+    skewMs = 31 * 60_000;
+    // The clock stays ahead from here on: that time has passed for the rest of the tests.
+    await sendTestEvent(t, { ...spec, at: new Date(Date.now() + skewMs) });
+    expect(await get()).toMatchObject({ status: 'unresolved', substatus: 'ongoing' });
     const forever = await put({ status: 'ignored' });
     expect(forever.body).toMatchObject({ substatus: 'archived_forever', statusDetails: {} });
     const bad = await api.put<Errors>(path(), { status: 'ignored', statusDetails: { ignoreWindow: 60 } });
