@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from './api-client.ts';
 import { ISSUE_PAGE_SIZE } from './issue-list-params.ts';
 import type { IssueListParams } from './issue-list-params.ts';
@@ -11,7 +11,12 @@ import type { Issue, IssuePage } from './types.ts';
  * refetch (window focus, the refresh button) swaps rows in place: no scroll jump, no lost filters.
  */
 export function useIssues(org: string, params: IssueListParams) {
-  return useQuery({
+  return useQuery(issuesQueryOptions(org, params));
+}
+
+/** Shared with the first-route prefetch, which starts this request before React renders. */
+export function issuesQueryOptions(org: string, params: IssueListParams) {
+  return queryOptions({
     queryKey: queryKeys.issues(org, params),
     queryFn: async ({ signal }): Promise<IssuePage> => {
       const { data, headers } = await apiRequest<Issue[]>(

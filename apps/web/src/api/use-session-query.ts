@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from './api-client.ts';
 import { isApiError } from './api-error.ts';
 import { queryKeys } from './query-keys.ts';
@@ -6,7 +6,12 @@ import type { Session } from './types.ts';
 
 /** The signed-in session, or null when there is none (401). */
 export function useSessionQuery() {
-  return useQuery({
+  return useQuery(sessionQueryOptions());
+}
+
+/** Shared with the first-route prefetch, which starts this request before React renders. */
+export function sessionQueryOptions() {
+  return queryOptions({
     queryKey: queryKeys.session,
     queryFn: async ({ signal }): Promise<Session | null> => {
       try {
