@@ -269,4 +269,55 @@ describe.each(TEST_BACKENDS)('Slack alerts end to end (%s)', (backend) => {
     );
     expect(logged.status).toBe('sent');
   });
+
+  it('runs the /fixloop slash command from the alert channel, refuses other channels', async () => {
+    const command = (text: string, channel = 'C0ALERTS', secret = SIGNING_SECRET) => {
+      const raw = new URLSearchParams({
+        command: '/fixloop',
+        text,
+        team_id: 'T1',
+        user_id: 'U9',
+        channel_id: channel,
+        response_url: `${f.fake.baseUrl}/slack/response/cmd`,
+      }).toString();
+      const timestamp = String(Math.floor(f.clock.now().getTime() / 1000));
+      const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${raw}`).digest('hex')}`;
+      return fetch(f.t.url('/api/0/integrations/slack/commands/'), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': timestamp,
+          'x-slack-signature': signature,
+        },
+        body: raw,
+      });
+    };
+    const answer = async (response: Response) => {
+      expect(response.status).toBe(200);
+      return (await response.json()) as { response_type: string; text: string };
+    };
+    expect((await command('errors', 'C0ALERTS', 'not-the-secret')).status).toBe(401);
+    const refused = await answer(await command('errors', 'C0RANDOM'));
+    expect(refused).toEqual({
+      response_type: 'ephemeral',
+      text: 'Fixloop commands are not enabled in this channel.',
+    });
+    const errors = await answer(await command('errors 24'));
+    expect(errors.response_type).toBe('ephemeral');
+    expect(errors.text).toMatch(/^\*Unresolved errors, last 24 h\*/);
+    expect(errors.text).toMatch(
+      /<http:\/\/localhost:\d+\/issues\/\d+\|DEFAULT-\d+> Error: card processor unreachable/,
+    );
+    const help = await answer(await command(''));
+    expect(help.text).toContain('/fixloop resolve <issue>'.replace('<', '&lt;').replace('>', '&gt;'));
+    const usage = await answer(await command('resolve'));
+    expect(usage.text).toContain('/fixloop resolve');
+    const [crash] = (await deliveries('?status=sent')).filter((d) => d.summary.includes('card processor'));
+    const resolved = await answer(await command(`resolve ${crash!.issue}`));
+    expect(resolved.response_type).toBe('in_channel');
+    expect(resolved.text).toContain('Resolved');
+    expect((await f.t.fixloop.storage.issues.getIssue(Number(crash!.issue)))?.status).toBe('resolved');
+    const audit = await f.t.fixloop.storage.audit.list({ action: 'issue.update', limit: 1, offset: 0 });
+    expect(audit[0]?.actor).toBe('slack:T1/U9');
+  });
 });

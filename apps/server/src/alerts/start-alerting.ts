@@ -8,6 +8,7 @@ import { DEFAULT_MAX_DELIVERY_ATTEMPTS, type AlertingContext } from './alerting-
 import type { AlertDispatcher } from './alert-dispatcher.ts';
 import { loadSecretKey } from './load-secret-key.ts';
 import { registerAlertJobs } from './register-alert-jobs.ts';
+import { slackCommandRoutes } from './slack/slack-command-route.ts';
 import { slackInteractiveRoutes } from './slack/slack-interactive-route.ts';
 import { syncConfigAlerts } from './sync-config-alerts.ts';
 import { TelegramPoller } from './telegram/telegram-poller.ts';
@@ -16,7 +17,7 @@ import { telegramWebhookRoutes } from './telegram/telegram-webhook-route.ts';
 export interface Alerting {
   context: AlertingContext;
   dispatcher: AlertDispatcher;
-  /** Slack interactivity and the Telegram webhook (unauthenticated, verified by their own secrets). */
+  /** Slack interactivity and commands, the Telegram webhook (no API auth, verified by their own secrets). */
   integrationRoutes(): AnyRouteSpec[];
   start(): void;
   stop(): Promise<void>;
@@ -62,7 +63,11 @@ export async function startAlerting(config: FixloopConfig, deps: AlertingDepende
   return {
     context,
     dispatcher,
-    integrationRoutes: () => [...slackInteractiveRoutes(context), ...telegramWebhookRoutes(context)],
+    integrationRoutes: () => [
+      ...slackInteractiveRoutes(context),
+      ...slackCommandRoutes(context),
+      ...telegramWebhookRoutes(context),
+    ],
     start: () => poller?.start(),
     stop: async () => poller?.stop(),
   };

@@ -12,8 +12,10 @@ export const slackChannelConfigSchema = z
     botToken: secret.optional(),
     /** Default channel id for the bot. */
     channel: z.string().min(1).optional(),
-    /** Verifies the interactive endpoint's requests. */
+    /** Verifies the interactive endpoint's and the slash command's requests. */
     signingSecret: secret.optional(),
+    /** Slack channel ids allowed to use the `/fixloop` slash command besides `channel`. */
+    allowedChannelIds: z.array(z.string().min(1)).optional(),
     apiBaseUrl: httpUrl.default('https://slack.com/api'),
   })
   .refine((c) => c.webhookUrl !== undefined || c.botToken !== undefined, {
