@@ -67,7 +67,14 @@ describe.each(TEST_BACKENDS)('events API (%s)', (backend) => {
     const response = await fetch(t.url(`/api/${t.projectId}/envelope/?sentry_key=${t.key}`), {
       method: 'POST',
       body: envelope({ event_id: crumbEvent }, [
-        [{ type: 'event' }, { ...errorEvent(crumbEvent, 'with crumbs'), fingerprint: ['crumbs'] }],
+        [
+          { type: 'event' },
+          {
+            ...errorEvent(crumbEvent, 'with crumbs'),
+            fingerprint: ['crumbs'],
+            request: { url: 'https://shop.example.com/cart', method: 'POST', query_string: 'step=2' },
+          },
+        ],
       ]),
     });
     expect(response.status).toBe(200);
@@ -139,6 +146,19 @@ describe.each(TEST_BACKENDS)('events API (%s)', (backend) => {
     expect((await api.get(`/api/0/projects/default/nope/events/${events[1]}/`)).status).toBe(404);
     expect((await stranger.get(`/api/0/projects/default/default/events/${events[1]}/`)).status).toBe(404);
     expect((await stranger.get(`/api/0/issues/${issueId}/events/`)).status).toBe(404);
+  });
+
+  it('shows request and breadcrumbs entries in Sentry’s order', async () => {
+    const response = await api.get<EventJson>(`/api/0/projects/default/default/events/${crumbEvent}/`);
+    expect(response.body.entries.map((e) => e.type)).toEqual(['exception', 'request', 'breadcrumbs']);
+    const request = response.body.entries[1]?.data;
+    expect(request).toMatchObject({
+      url: 'https://shop.example.com/cart',
+      method: 'POST',
+      query: [['step', '2']],
+    });
+    const crumbs = response.body.entries[2]?.data['values'] as { message: string; category: string }[];
+    expect(crumbs).toEqual([expect.objectContaining({ message: 'about to fail', category: 'console' })]);
   });
 
   it('serves the event timeline (Fixloop): breadcrumbs, then the error itself', async () => {
