@@ -130,6 +130,14 @@ describe.each(TEST_BACKENDS)('Slack alerts end to end (%s)', (backend) => {
   it('answers a signed Know More click in the thread; refuses a bad signature', async () => {
     const [sent] = await deliveries('?status=sent');
     const issueId = Number(sent?.issue);
+    // The automatic investigation (no repository) finishes first, so its conclusion is the root cause.
+    await until(async () => {
+      const [investigation] = await f.t.fixloop.storage.investigations.listForIssue(issueId, {
+        limit: 1,
+        offset: 0,
+      });
+      return investigation?.status === 'completed';
+    });
     const forged = await clickKnowMore(issueId, sent!.providerMessageId!, `v0=${'0'.repeat(64)}`);
     expect(forged.status).toBe(401);
     const before = f.fake.to('/slack/api/chat.postMessage').length;
