@@ -62,11 +62,13 @@ export class SymbolicatingEventProcessor implements EventProcessor {
     try {
       const raw = rawEvent(task.raw);
       if (raw === null || !EventSymbolicator.isCandidate(raw)) return write;
+      const errorsBefore = errorCount(raw);
       const mapped = await withTimeout(
         this.symbolicator.symbolicate(raw, context.projectId),
         this.options.timeoutMs,
       );
-      if (mapped === null || mapped === 0) return write;
+      // Nothing mapped but a `js_no_source` error added (a debug id without upload): store that too.
+      if (mapped === null || (mapped === 0 && errorCount(raw) === errorsBefore)) return write;
       return runEventTask({ ...task, raw }, context);
     } catch (error) {
       this.options.log(`symbolication of event ${write.event.eventId} failed: ${(error as Error).message}`);
@@ -95,6 +97,10 @@ function rawEvent(raw: unknown): Record<string, unknown> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : null;
+}
+
+function errorCount(event: Record<string, unknown>): number {
+  return Array.isArray(event['errors']) ? event['errors'].length : 0;
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {

@@ -188,6 +188,25 @@ describe.each(TEST_BACKENDS)('artifact bundle assemble API (%s)', (backend) => {
     expect(exception?.rawStacktrace?.frames.at(-1)).toMatchObject({ absPath: bundlePath, lineNo: 1 });
   });
 
+  it('keeps frames of a debug id without an upload as sent, with a js_no_source error', async () => {
+    const eventId = newEventId();
+    const frames = stackFramesOf(bundlePath);
+    const unknown = '00000000-1111-4222-8333-444444444444';
+    await sendEvent(t.projectId, t.key, {
+      event_id: eventId,
+      platform: 'node',
+      exception: { values: [{ type: 'RangeError', value: 'too much', stacktrace: { frames } }] },
+      debug_meta: { images: [{ type: 'sourcemap', code_file: bundlePath, debug_id: unknown }] },
+    });
+    const event = await api.get<EventJson & { errors: unknown[] }>(
+      `/api/0/projects/default/default/events/${eventId}/`,
+    );
+    const exception = event.body.entries.find((e) => e.type === 'exception')?.data.values[0];
+    expect(exception?.rawStacktrace).toBeNull();
+    expect(exception?.stacktrace.frames.at(-1)).toMatchObject({ absPath: bundlePath, lineNo: 1 });
+    expect(event.body.errors).toContainEqual(expect.objectContaining({ type: 'js_no_source' }));
+  });
+
   it('links an already stored bundle to another project it is assembled for', async () => {
     const organization = await t.fixloop.storage.projects.getOrganizationBySlug('default');
     const other = await t.fixloop.storage.projects.createProject({
