@@ -112,6 +112,21 @@ describe.each(TEST_BACKENDS)('events API (%s)', (backend) => {
     expect(full.body[0]?.entries.map((e) => e.type)).toContain('exception');
   });
 
+  it('lists a project’s events newest first with Link pagination', async () => {
+    const list = '/api/0/projects/default/default/events/';
+    const first = await api.get<SimpleEventJson[]>(`${list}?limit=2`);
+    expect(first.status).toBe(200);
+    expect(first.body.map((e) => e.eventID)).toEqual([crumbEvent, otherEvent]);
+    expect(first.headers.get('link')).toContain('rel="next"; results="true"; cursor="0:2:0"');
+    const last = await api.get<SimpleEventJson[]>(`${list}?limit=2&cursor=0:4:0`);
+    expect(last.body.map((e) => e.eventID)).toEqual([events[0]]);
+    expect(last.headers.get('link')).toContain('rel="next"; results="false"');
+    const full = await api.get<EventJson[]>(`${list}?full=true&limit=1`);
+    expect(full.body[0]?.entries.map((e) => e.type)).toContain('breadcrumbs');
+    expect((await stranger.get(list)).status).toBe(404);
+    expect((await api.get('/api/0/projects/default/nope/events/')).status).toBe(404);
+  });
+
   it('serves latest, oldest and a given event of an issue', async () => {
     const latest = await api.get<EventJson>(`/api/0/issues/${issueId}/events/latest/`);
     expect(latest.status).toBe(200);

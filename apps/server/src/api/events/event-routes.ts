@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '@fixloop/core';
 import type { StoredEvent } from '@fixloop/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defineRoute } from '../api-route.ts';
 import type { AnyRouteSpec, ApiServices } from '../api-route.ts';
 import { cursorOffset, linkHeader } from '../cursor-pagination.ts';
@@ -38,6 +39,33 @@ async function issueEvent(services: ApiServices, issue: { id: number; projectId:
   return event !== null && event.issueId === issue.id ? event : null;
 }
 
+const eventListQuery = z.object({
+  cursor: z
+    .string()
+    .regex(/^\d+:\d+:[01]$/, 'must look like 0:100:0')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(100),
+  full: z.enum(['true', 'false', '1', '0']).optional(),
+});
+
+/** One page of a list fetched with `limit + 1` rows: the Link header, then simple or full events. */
+function eventPage(
+  services: ApiServices,
+  events: StoredEvent[],
+  query: z.infer<typeof eventListQuery>,
+  offset: number,
+  { request, reply }: { request: FastifyRequest; reply: FastifyReply },
+) {
+  const hasMore = events.length > query.limit;
+  void reply.header(
+    'Link',
+    linkHeader(new URL(request.url, services.baseUrl()), { offset, limit: query.limit, hasMore }),
+  );
+  const page = events.slice(0, query.limit);
+  const full = query.full === 'true' || query.full === '1';
+  return full ? Promise.all(page.map((e) => fullEvent(services, e))) : page.map(serializeSimpleEvent);
+}
+
 /** Events of issues and projects, Sentry's event JSON, and Fixloop's stored timelines. */
 export function eventRoutes(services: ApiServices): AnyRouteSpec[] {
   const issueEventParams = z.object({ issueId: z.string(), eventId: z.string().max(64) });
@@ -61,14 +89,7 @@ export function eventRoutes(services: ApiServices): AnyRouteSpec[] {
         tags: ['events'],
         scope: 'event:read',
         params: issuePathParams,
-        query: z.object({
-          cursor: z
-            .string()
-            .regex(/^\d+:\d+:[01]$/, 'must look like 0:100:0')
-            .optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(100),
-          full: z.enum(['true', 'false', '1', '0']).optional(),
-        }),
+        query: eventListQuery,
         handler: async ({ principal, params, query, request, reply }) => {
           const { issue } = await accessIssue(services, principal, params.issueId, 'event:read', params.org);
           const offset = cursorOffset(query.cursor);
@@ -76,14 +97,7 @@ export function eventRoutes(services: ApiServices): AnyRouteSpec[] {
             limit: query.limit + 1,
             offset,
           });
-          const hasMore = events.length > query.limit;
-          void reply.header(
-            'Link',
-            linkHeader(new URL(request.url, services.baseUrl()), { offset, limit: query.limit, hasMore }),
-          );
-          const page = events.slice(0, query.limit);
-          const full = query.full === 'true' || query.full === '1';
-          return full ? Promise.all(page.map((e) => fullEvent(services, e))) : page.map(serializeSimpleEvent);
+          return eventPage(services, events, query, offset, { request, reply });
         },
       }),
     ),
@@ -107,6 +121,30 @@ export function eventRoutes(services: ApiServices): AnyRouteSpec[] {
         },
       }),
     ),
+    defineRoute({
+      method: 'GET',
+      path: '/api/0/projects/:org/:project/events/',
+      summary: 'A project’s error events, newest first (`full=true` for whole events)',
+      tags: ['events'],
+      scope: 'event:read',
+      params: z.object({ org: z.string(), project: z.string() }),
+      query: eventListQuery,
+      handler: async ({ principal, params, query, request, reply }) => {
+        const { project } = await services.access.project(
+          principal,
+          params.org,
+          params.project,
+          'event:read',
+        );
+        const offset = cursorOffset(query.cursor);
+        const events = await services.storage.events.listRecentEvents({
+          projectIds: [project.id],
+          limit: query.limit + 1,
+          offset,
+        });
+        return eventPage(services, events, query, offset, { request, reply });
+      },
+    }),
     defineRoute({
       method: 'GET',
       path: '/api/0/projects/:org/:project/events/:eventId/',

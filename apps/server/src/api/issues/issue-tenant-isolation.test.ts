@@ -69,6 +69,7 @@ describe.each(TEST_BACKENDS)('tenant isolation of issues, events and stats (%s)'
       ['GET', `${i}/events/oldest/`],
       ['GET', `${i}/events/${event}/`],
       ['GET', `/api/0/organizations/org-a/issues/${issue}/events/latest/`],
+      ['GET', `${project}/events/`],
       ['GET', `${project}/events/${event}/`],
       ['GET', `${project}/events/${event}/timeline/`],
       ['GET', `/api/0/projects/org-a/${a.project.slug}/events/${event}/`],
