@@ -146,6 +146,34 @@ describe.each(TEST_BACKENDS)('alert tick: throttle, digests, critical events, re
     await f.api.delete(`/api/0/projects/default/default/alert-rules/${created.body.id}/`);
   });
 
+  it('runs the default 10-minute critical check: blocking issues of the last ten minutes to Telegram', async () => {
+    const telegram = await f.api.post('/api/0/organizations/default/alert-channels/', {
+      name: 'tg',
+      kind: 'telegram',
+      allowPrivateNetworks: true,
+      config: { botToken: '1:tick-token', chatId: 77, apiBaseUrl: `${f.fake.baseUrl}/telegram` },
+    });
+    expect(telegram.status).toBe(201);
+    const sends = '/telegram/bot1:tick-token/sendMessage';
+    const eventId = await sendEvent(
+      f.t,
+      distinctError('CriticalDefault', 'disk on fire', { level: 'fatal' }),
+    );
+    await until(() => f.t.fixloop.storage.events.getEvent(f.t.projectId, eventId));
+    // The default "New blocking issue" rule tells Telegram at once.
+    const [first] = await f.fake.waitFor(sends, 1);
+    expect(String(first!.json?.['text'])).toContain('New issue: CriticalDefault: disk on fire');
+    const tenMinutes = 10 * MINUTE;
+    const slot = new Date(Math.ceil((f.clock.now().getTime() + 1) / tenMinutes) * tenMinutes);
+    await tick(slot);
+    const all = await f.fake.waitFor(sends, 2);
+    const checks = all.slice(1).map((r) => String(r.json?.['text']));
+    expect(checks.some((text) => /Critical event: CriticalDefault: disk on fire/.test(text))).toBe(true);
+    await f.api.delete(
+      `/api/0/organizations/default/alert-channels/${(telegram.body as { id: string }).id}/`,
+    );
+  });
+
   it('e-mails the default daily summary at 09:00 UTC, once per slot; reports skip chat channels', async () => {
     const weekly = await rule({
       name: 'Weekly',

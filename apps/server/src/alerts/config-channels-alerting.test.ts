@@ -217,8 +217,18 @@ describe.each(TEST_BACKENDS)('config-file channels end to end (%s)', (backend) =
   });
 
   it('/investigate queues an investigation of the issue', async () => {
+    const before = await f.t.fixloop.storage.investigations.listForIssue(issueId, { limit: 10, offset: 0 });
     const answer = await answerTo(`/investigate ${issueId}`);
     expect(answer.text).toContain('Investigation queued');
+    const after = await f.t.fixloop.storage.investigations.listForIssue(issueId, { limit: 10, offset: 0 });
+    expect(after).toHaveLength(before.length + 1);
+    expect(after[0]?.trigger).toBe('manual');
+    const audit = await f.t.fixloop.storage.audit.list({
+      action: 'investigation.request',
+      limit: 1,
+      offset: 0,
+    });
+    expect(audit[0]).toMatchObject({ actor: `telegram:${ALLOWED_CHAT}/7`, target: `issue:${issueId}` });
     const unknown = await answerTo('/investigate NOPE-9');
     expect(unknown.text).toContain('No issue NOPE-9 here.');
   });

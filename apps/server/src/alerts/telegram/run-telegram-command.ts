@@ -2,8 +2,8 @@ import { effectiveSeverity, formatShortId, issueUrl } from '@fixloop/core';
 import type { Issue, Project, Storage } from '@fixloop/core';
 import { telegramHelpText } from '@fixloop/notifiers';
 import type { TelegramCommand } from '@fixloop/notifiers';
-import { INVESTIGATION_RUN_JOB } from '../alert-job-kinds.ts';
 import { findIssueReference } from './find-issue-reference.ts';
+import { investigateIssueFromChat } from './investigate-issue-command.ts';
 import { resolveIssueFromChat } from './resolve-issue-command.ts';
 
 export interface CommandContext {
@@ -99,12 +99,7 @@ export async function runTelegramCommand(ctx: CommandContext, command: TelegramC
     case 'investigate': {
       const target = await findIssueReference(ctx.storage, ctx.organizationId, command.issue);
       if (target === null) return `No issue ${escapeHtml(command.issue)} here.`;
-      await ctx.storage.jobs.enqueue({
-        kind: INVESTIGATION_RUN_JOB,
-        payload: { issueId: target.issue.id, trigger: 'manual' },
-        concurrencyKey: `repository:${target.project.id}`,
-        runAt: ctx.now,
-      });
+      await investigateIssueFromChat(ctx.storage, target, ctx.actor, ctx.now);
       return `Investigation queued for ${issueLine(target.issue, target.project, ctx.baseUrl)}`;
     }
   }
