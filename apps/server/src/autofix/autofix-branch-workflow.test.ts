@@ -69,4 +69,19 @@ describe.each(TEST_BACKENDS)('the fix branch workflow with GitHub (%s)', (backen
     expect(again!.events.some((e) => e.note.includes('regenerating against the fresh code'))).toBe(true);
     expect(again!.verification.outcome).toBe('verified');
   });
+
+  it('commits each fix to its own fix/issue-<id> branch with its own pull request in per_fix mode', async () => {
+    const perFix = { apiUrl: github.url, token: 'ghp_fake_token', repository: 'acme/shop', pullRequests: 'per_fix' }; // prettier-ignore
+    expect((await shop.api.put('/api/0/projects/acme/shop/autofix/', { github: perFix })).status).toBe(200);
+    const fixloopHead = shop.repo.remoteHead('fixloop');
+    const issueId = await shop.ingest(SHOP_CRASHES.missingImport());
+    const [fix] = (await shop.settledFixes(issueId)) as FixWithGithub[];
+    const branch = `fix/issue-${issueId}`;
+    expect(fix).toMatchObject({ status: 'committed', branch, pushState: 'pushed' });
+    expect(shop.repo.remoteHead(branch)).toBe(fix!.commitSha);
+    expect(shop.repo.remoteHead('fixloop')).toBe(fixloopHead);
+    const pull = github.pulls.find((p) => p.head === branch);
+    expect(pull).toMatchObject({ base: 'main', title: expect.stringContaining('SHOP-') });
+    expect(fix!.pullRequestUrl).toBe(`http://github.test/acme/shop/pull/${pull!.number}`);
+  });
 });
