@@ -8,6 +8,7 @@ import { AUTOFIX_ATTEMPT_JOB } from './autofix-job-kinds.ts';
 import { AutofixTriggers } from './autofix-triggers.ts';
 import { FixAttemptStarter } from './fix-attempt-starter.ts';
 import { StoredAutofixSwitchReader } from './stored-autofix-switch-reader.ts';
+import { StoredFixJournal } from './stored-fix-journal.ts';
 
 const SYSTEM = { kind: 'system', name: 'test' } as const;
 const PROJECT = '/api/0/projects/acme/shop/autofix/';
@@ -66,6 +67,15 @@ describe.each(TEST_BACKENDS)('autofix recovery and threshold triggers (%s)', (ba
     expect(await reconciler.reconcile()).toEqual({ failed: 0, requeued: 1 });
     const [fix] = await shop.settledFixes(issues['path']!);
     expect(fix).toMatchObject({ id: String(dead.id), status: 'committed', fixer: 'module-path' });
+  });
+
+  it('stores the commit together with the committed state, so no reader sees a commit without its sha', async () => {
+    const storage = shop.t.fixloop.storage;
+    const attempt = await strandedAttempt(issues['path']!, 'verifying');
+    const at = new Date();
+    const sha = 'a'.repeat(40);
+    await new StoredFixJournal(storage).transition({ attemptId: attempt.id, projectId: shop.projectId, issueId: attempt.issueId, from: 'verifying', to: 'committed', at, actor: SYSTEM, reason: 'test', details: { commitSha: sha } }); // prettier-ignore
+    expect(await storage.fixes.getAttempt(attempt.id)).toMatchObject({ state: 'committed', commitSha: sha, committedAt: at }); // prettier-ignore
   });
 
   it('starts an attempt once an issue reaches its threshold rule (≥N events within M minutes)', async () => {

@@ -20,6 +20,10 @@ export class StoredFixJournal implements FixAttemptJournal {
       details: t.details ? { ...t.details } : null,
       at: t.at,
       ...(t.to === 'failed' ? { patch: { lastError: t.reason } } : {}),
+      // The commit is readable with the state: the rest of the record is saved when the run ends.
+      ...(t.to === 'committed' && typeof t.details?.['commitSha'] === 'string'
+        ? { patch: { commitSha: t.details['commitSha'], committedAt: t.at } }
+        : {}),
     });
     if (moved === null) {
       throw new AppError(
