@@ -160,6 +160,29 @@ export function describeReleasesArtifactsContract(setup: StorageSetup): void {
       expect(read?.lastDeploy?.environment).toBe('production');
     });
 
+    it('finds the previous release with commits of the same projects, and its newest commit', async () => {
+      const project = await createTestProject(storage());
+      const other = await secondProject(storage(), project);
+      const make = (version: string, projectId: number, minute: number, commits: unknown[] | null) =>
+        storage().releases.ensureRelease({
+          organizationId: project.organizationId,
+          version,
+          projectIds: [projectId],
+          commits,
+          createdAt: at(`2026-01-01T00:0${minute}:00Z`),
+        });
+      const newest = { id: 'c2', message: 'fix', timestamp: '2026-01-01T00:00:00Z' };
+      const { release: first } = await make('p1', project.id, 1, [newest, { id: 'c1' }]);
+      await make('o2', other.id, 2, [{ id: 'x' }]);
+      await make('p3', project.id, 3, null);
+      const { release: fourth } = await make('p4', project.id, 4, null);
+      const previous = await storage().releases.previousWithCommits(fourth.id);
+      expect(previous?.release.version).toBe('p1');
+      expect(previous?.lastCommit).toEqual({ id: 'c2', message: 'fix', dateCreated: '2026-01-01T00:00:00Z' });
+      expect(await storage().releases.previousWithCommits(first.id)).toBeNull();
+      expect(await storage().releases.previousWithCommits(999_999)).toBeNull();
+    });
+
     it('deletes a release with its deploys and files; another organization never sees it', async () => {
       const project = await createTestProject(storage());
       const stranger = await createTestProject(storage());

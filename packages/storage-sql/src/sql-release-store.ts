@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely, Selectable, Updateable } from 'kysely';
-import type { Deploy, Release, ReleaseInput, ReleaseStore } from '@fixloop/core';
+import type { Deploy, Release, ReleaseCommitRef, ReleaseInput, ReleaseStore } from '@fixloop/core';
 import type { Database, DeploysTable, ReleasesTable } from './database.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 
@@ -78,6 +78,40 @@ export function createSqlReleaseStore(db: Kysely<Database>): ReleaseStore {
       const result = await db.deleteFrom('releases').where('id', '=', id).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
+    async previousWithCommits(releaseId) {
+      const current = await db
+        .selectFrom('releases')
+        .selectAll()
+        .where('id', '=', releaseId)
+        .executeTakeFirst();
+      if (current === undefined) return null;
+      const row = await db
+        .selectFrom('releases')
+        .selectAll()
+        .where('organization_id', '=', current.organization_id)
+        .where('commit_count', '>', 0)
+        .where((eb) =>
+          eb.or([
+            eb('created_at', '<', current.created_at),
+            eb.and([eb('created_at', '=', current.created_at), eb('id', '<', current.id)]),
+          ]),
+        )
+        .where('id', 'in', (qb) =>
+          qb
+            .selectFrom('release_projects')
+            .select('release_id')
+            .where('project_id', 'in', (inner) =>
+              inner.selectFrom('release_projects').select('project_id').where('release_id', '=', releaseId),
+            ),
+        )
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const lastCommit = row === undefined ? null : newestCommit(row.commits);
+      const release = row === undefined ? undefined : (await hydrate([row]))[0];
+      return release === undefined || lastCommit === null ? null : { release, lastCommit };
+    },
     async addDeploy(input) {
       const row = await db
         .insertInto('deploys')
@@ -149,6 +183,19 @@ async function linkProjects(db: Kysely<Database>, releaseId: number, projectIds:
     .values([...new Set(projectIds)].map((projectId) => ({ release_id: releaseId, project_id: projectId })))
     .onConflict((oc) => oc.columns(['release_id', 'project_id']).doNothing())
     .execute();
+}
+
+function newestCommit(commits: string | null): ReleaseCommitRef | null {
+  const list: unknown = commits === null ? [] : JSON.parse(commits);
+  const first: unknown = Array.isArray(list) ? list[0] : undefined;
+  if (typeof first !== 'object' || first === null) return null;
+  const { id, message, timestamp } = first as Record<string, unknown>;
+  if (typeof id !== 'string' || id === '') return null;
+  return {
+    id,
+    message: typeof message === 'string' ? message : null,
+    dateCreated: typeof timestamp === 'string' ? timestamp : null,
+  };
 }
 
 function escapeLike(text: string): string {

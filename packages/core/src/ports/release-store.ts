@@ -2,6 +2,7 @@ import type {
   Deploy,
   DeployInput,
   Release,
+  ReleaseCommitRef,
   ReleaseInput,
   ReleaseListFilter,
   ReleasePatch,
@@ -20,6 +21,11 @@ export interface ReleaseStore {
   updateRelease(id: number, patch: ReleasePatch): Promise<Release | null>;
   /** Deletes the release with its deploys and legacy release files; false when it did not exist. */
   deleteRelease(id: number): Promise<boolean>;
+  /**
+   * The newest release created before this one, sharing a project with it, that has commits, with
+   * its newest commit: where `sentry-cli releases set-commits --local` starts the next range.
+   */
+  previousWithCommits(releaseId: number): Promise<{ release: Release; lastCommit: ReleaseCommitRef } | null>;
   addDeploy(input: DeployInput): Promise<Deploy>;
   /** Newest first. */
   listDeploys(releaseId: number): Promise<Deploy[]>;

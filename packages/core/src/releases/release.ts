@@ -33,6 +33,14 @@ export interface Release {
   lastDeploy: Deploy | null;
 }
 
+/** The newest commit of a release as sentry-cli sent it (`set-commits`: newest first). */
+export interface ReleaseCommitRef {
+  id: string;
+  message: string | null;
+  /** ISO 8601, as the commit's `timestamp` was given. */
+  dateCreated: string | null;
+}
+
 export interface ReleaseInput {
   organizationId: number;
   version: string;

@@ -22,14 +22,17 @@ interface ReleaseJson {
 
 const VERSION = 'shop@5.0.0';
 
+const GIT_IDENTITY = {
+  GIT_AUTHOR_NAME: 'Ada',
+  GIT_AUTHOR_EMAIL: 'ada@example.com',
+  GIT_COMMITTER_NAME: 'Ada',
+  GIT_COMMITTER_EMAIL: 'ada@example.com',
+};
+
 /** A git repository with two commits, for `releases set-commits --local`. */
 function gitRepo(dir: string): void {
-  const env = { ...process.env, GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com' };
   const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: dir,
-      env: { ...env, GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com' },
-    });
+    execFileSync('git', args, { cwd: dir, env: { ...process.env, ...GIT_IDENTITY } });
   git('init', '-q');
   git('commit', '-q', '--allow-empty', '-m', 'first');
   git('commit', '-q', '--allow-empty', '-m', 'fix checkout');
@@ -100,6 +103,33 @@ describe.each(TEST_BACKENDS)('sentry-cli releases and deploys (%s)', (backend) =
     expect((await release()).body.status).toBe('open');
     const audit = await t.fixloop.storage.audit.list({ target: `release:${VERSION}`, limit: 20, offset: 0 });
     expect(audit.filter((e) => e.action === 'release.update').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('gives the next release only the commits since the previous one (set-commits --local)', async () => {
+    const next = 'shop@5.1.0';
+    execFileSync('git', ['commit', '-q', '--allow-empty', '-m', 'faster checkout'], {
+      cwd: repo,
+      env: { ...process.env, ...GIT_IDENTITY },
+    });
+    await cli('releases', 'new', next);
+    const previous = await api.get<ReleaseJson & { lastCommit: { id: string; message: string } }>(
+      `/api/0/organizations/default/releases/${encodeURIComponent(next)}/previous-with-commits/`,
+    );
+    expect(previous.body).toMatchObject({ version: VERSION, lastCommit: { message: 'fix checkout\n' } });
+    expect(
+      (
+        await api.get(
+          `/api/0/organizations/default/releases/${encodeURIComponent(VERSION)}/previous-with-commits/`,
+        )
+      ).body,
+    ).toEqual({});
+    const output = await runSentryCli(target, ['releases', 'set-commits', next, '--local'], repo);
+    expect(output.code, output.stderr).toBe(0);
+    expect(output.stdout + output.stderr).not.toContain('Could not find the previous commit');
+    const released = await api.get<ReleaseJson>(
+      `/api/0/organizations/default/releases/${encodeURIComponent(next)}/`,
+    );
+    expect(released.body.commitCount).toBe(1);
   });
 
   it('deletes a release', async () => {
