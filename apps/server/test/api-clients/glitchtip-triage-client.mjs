@@ -59,10 +59,13 @@ async function main() {
   }
   for (const issue of issues) {
     if (match === '' || !issue.title.includes(match)) continue;
+    // GlitchTip's own UI nests the text in `data` and resolves through the bulk endpoint.
     await api('POST', `/api/0/issues/${issue.id}/comments/`, {
-      text: `Triage script: known noise (matches "${match}"), resolving.`,
+      data: { text: `Triage script: known noise (matches "${match}"), resolving.` },
     });
-    const { json } = await api('PUT', `/api/0/issues/${issue.id}/`, { status: 'resolved' });
+    const { json } = await api('PUT', `/api/0/organizations/${org}/issues/?id=${issue.id}`, {
+      status: 'resolved',
+    });
     print({ kind: 'resolved', id: issue.id, status: json.status });
   }
   const stats = await api(

@@ -55,7 +55,10 @@ describe.each(TEST_BACKENDS)('issue comments and activity API (%s)', (backend) =
       user: { email: memberEmail },
     });
     expect(first.body.dateCreated).toMatch(/Z$/);
-    expect((await admin.post(comments(), { text: 'Fixed in #12' })).status).toBe(201);
+    // GlitchTip's form, `{data: {text}}`, is accepted too.
+    const glitchTip = await admin.post<CommentJson>(comments(), { data: { text: 'Fixed in #12' } });
+    expect(glitchTip.status).toBe(201);
+    expect(glitchTip.body.data).toEqual({ text: 'Fixed in #12', mentions: [] });
     const issue = await admin.get<{ numComments: number }>(`/api/0/issues/${issueId}/`);
     expect(issue.body.numComments).toBe(2);
   });
@@ -65,6 +68,10 @@ describe.each(TEST_BACKENDS)('issue comments and activity API (%s)', (backend) =
     expect(empty.status).toBe(400);
     expect(Object.keys(empty.body.errors)).toEqual(['text']);
     expect((await admin.post(comments(), {})).status).toBe(400);
+    const nested = await admin.post<{ errors: Record<string, string[]> }>(comments(), { data: { text: '' } });
+    expect(Object.keys(nested.body.errors)).toEqual(['data.text']);
+    const missing = await admin.post<{ errors: Record<string, string[]> }>(comments(), { mentions: [] });
+    expect(Object.keys(missing.body.errors)).toEqual(['text']);
     expect((await viewer.post(comments(), { text: 'hi' })).status).toBe(403);
     expect((await viewer.get(comments())).status).toBe(200);
     expect((await stranger.get(comments())).status).toBe(404);

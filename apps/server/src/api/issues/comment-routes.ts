@@ -12,10 +12,24 @@ import type { ResolvedIssueAccess } from './issue-access.ts';
 import { firstSeenActivity, serializeActivities } from './serialize-activity.ts';
 
 const commentParams = issuePathParams.extend({ commentId: z.string() });
-const commentBody = z.object({
-  text: z.string().trim().min(1, 'must not be empty').max(10_000),
-  mentions: z.array(z.string().max(100)).max(50).optional(),
-});
+const commentText = z.string().trim().min(1, 'must not be empty').max(10_000);
+const mentions = z.array(z.string().max(100)).max(50).optional();
+/** Sentry's clients send `{text}`; GlitchTip's nest the comment as `{data: {text}}`. Both are accepted. */
+const commentBody = z
+  .object({
+    text: commentText.optional(),
+    mentions,
+    data: z.object({ text: commentText, mentions }).optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.text === undefined && body.data === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'text is required' });
+    }
+  })
+  .transform((body) => ({
+    text: body.text ?? body.data?.text ?? '',
+    mentions: body.mentions ?? body.data?.mentions,
+  }));
 
 /** Comments (Sentry's group notes, `note` activities) and the issue's activity log. */
 export function commentRoutes(services: ApiServices): AnyRouteSpec[] {
