@@ -183,6 +183,7 @@ describe.each(TEST_BACKENDS)('releases and deploys API (%s)', (backend) => {
       '/api/0/organizations/default/releases/',
       `/api/0/organizations/default/releases/${encodeURIComponent('web@1.2.3')}/`,
       `/api/0/organizations/default/releases/${encodeURIComponent('web@1.2.3')}/deploys/`,
+      `/api/0/organizations/default/releases/${encodeURIComponent('web@1.2.3')}/previous-with-commits/`,
       '/api/0/projects/default/default/releases/',
     ];
     for (const path of paths) expect((await stranger.get(path)).status, path).toBe(404);
