@@ -4,17 +4,12 @@ import type { AlertPipelineDetails, JobQueue, PipelineAlertKind } from '@fixloop
 export const ALERTS_DELIVER_JOB = 'alerts.deliver';
 /** A pipeline step about an issue (payload: PipelineEventInput); see publishPipelineEvent. */
 export const ALERTS_PIPELINE_JOB = 'alerts.pipeline';
-/** Every minute: digests, due reports, critical events, spikes, user reports, failing jobs. */
+/** Every minute: digests, due reports, critical events, spikes, user reports, resolves, failing jobs. */
 export const ALERTS_TICK_JOB = 'alerts.tick';
 /** The recurring reports, one job per rule and cron slot (payload `{ ruleId, slot }`). */
 export const ALERTS_CRITICAL_CHECK_JOB = 'alerts.critical-check';
 export const ALERTS_DAILY_SUMMARY_JOB = 'alerts.daily-summary';
 export const ALERTS_WEEKLY_REPORT_JOB = 'alerts.weekly-report';
-/**
- * An issue was resolved (payload `{ issueId }`): PagerDuty resolves, chat threads say so. Nothing needs to
- * enqueue it: the alert tick reads every resolution from the activity log (resolved-issues-check).
- */
-export const ISSUE_RESOLVED_JOB = 'issue.resolved';
 /** Started by `/investigate`; the investigation wiring handles it (it stays queued without a handler). */
 export const INVESTIGATION_RUN_JOB = 'investigation.run';
 

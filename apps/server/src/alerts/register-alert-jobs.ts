@@ -9,7 +9,6 @@ import {
   ALERTS_PIPELINE_JOB,
   ALERTS_TICK_JOB,
   ALERTS_WEEKLY_REPORT_JOB,
-  ISSUE_RESOLVED_JOB,
 } from './alert-job-kinds.ts';
 import { runAlertTick } from './alert-tick.ts';
 import { runCriticalCheck } from './critical-check-report.ts';
@@ -33,7 +32,7 @@ function slotOf(job: Job, context: AlertingContext): Date {
  */
 export function registerAlertJobs(handlers: JobHandlerRegistry, context: AlertingContext): AlertDispatcher {
   const dispatcher = new AlertDispatcher(context);
-  const issueTrigger = (type: 'issue_created' | 'issue_regressed' | 'issue_resolved') => async (job: Job) => {
+  const issueTrigger = (type: 'issue_created' | 'issue_regressed') => async (job: Job) => {
     const eventId = typeof job.payload['eventId'] === 'string' ? job.payload['eventId'] : null;
     const subject = await loadIssueSubject(
       context.storage,
@@ -47,7 +46,6 @@ export function registerAlertJobs(handlers: JobHandlerRegistry, context: Alertin
   handlers
     .register('issue.created', issueTrigger('issue_created'))
     .register('issue.regressed', issueTrigger('issue_regressed'))
-    .register(ISSUE_RESOLVED_JOB, issueTrigger('issue_resolved'))
     .register(ALERTS_DELIVER_JOB, (job) =>
       deliverAlert(context, dispatcher, Number(job.payload['deliveryId'])),
     )
