@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -188,6 +189,22 @@ describe.each(TEST_BACKENDS)('sentry-cli sourcemaps upload, end to end (%s)', (b
     const raw = await exceptionOf(other.eventId);
     expect(raw.rawStacktrace).toBeNull();
     expect(raw.stacktrace?.frames.filter((f) => f.filename === bundle)).toHaveLength(3);
+  });
+
+  it('uploads a bundle larger than one chunk: every missing chunk, then the whole zip', async () => {
+    const dir = join(root, 'dist-big');
+    mkdirSync(dir);
+    // Random text barely compresses, so the bundle zip outgrows the 8 MiB chunk size.
+    const data = randomBytes(9 * 1024 * 1024).toString('base64');
+    writeFileSync(join(dir, 'big.js'), `var d="${data}";\n//# sourceMappingURL=big.js.map\n`);
+    writeFileSync(join(dir, 'big.js.map'), '{"version":3,"sources":["big.ts"],"names":[],"mappings":"AAAA"}');
+    expect((await runSentryCli(target, ['sourcemaps', 'inject', dir])).code).toBe(0);
+    const debugId = /debugId=([0-9a-f-]{36})/.exec(readFileSync(join(dir, 'big.js'), 'utf8'))?.[1] ?? '';
+    const upload = await runSentryCli(target, ['--log-level=debug', 'sourcemaps', 'upload', dir]);
+    expect(upload.code, upload.stderr).toBe(0);
+    expect(upload.stderr).toMatch(/"state":"not_found","missingChunks":\["[0-9a-f]{40}","[0-9a-f]{40}"\]/);
+    const files = await t.fixloop.storage.artifacts.findByDebugId(t.projectId, debugId, ['minified_source']);
+    expect(files.map((f) => f.content.byteLength)).toEqual([readFileSync(join(dir, 'big.js')).byteLength]);
   });
 
   it('fails the upload for a token without project:releases, and for another organization', async () => {
