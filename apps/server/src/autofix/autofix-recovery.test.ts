@@ -74,7 +74,7 @@ describe.each(TEST_BACKENDS)('autofix recovery and threshold triggers (%s)', (ba
     const attempt = await strandedAttempt(issues['path']!, 'verifying');
     const at = new Date();
     const sha = 'a'.repeat(40);
-    await new StoredFixJournal(storage).transition({ attemptId: attempt.id, projectId: shop.projectId, issueId: attempt.issueId, from: 'verifying', to: 'committed', at, actor: SYSTEM, reason: 'test', details: { commitSha: sha } }); // prettier-ignore
+    await new StoredFixJournal(storage).transition({ attemptId: attempt.id, projectId: shop.projectId, issueId: attempt.issueId, from: 'verifying', to: 'committed', at, actor: { kind: 'agent', name: 'test' }, reason: 'test', details: { commitSha: sha } }); // prettier-ignore
     expect(await storage.fixes.getAttempt(attempt.id)).toMatchObject({ state: 'committed', commitSha: sha, committedAt: at }); // prettier-ignore
   });
 
