@@ -79,6 +79,13 @@ describe('applyEventToIssue', () => {
     expect(regressedBy(inNext, '2.0.0')).toBe(false);
     expect(regressedBy(inNext, '2.0.1')).toBe(true);
     expect(regressedBy(resolved({ inNextRelease: true }), '1.0.0')).toBe(true);
+    // Resolved in a release older than the one it was last seen in: that newer release regresses it.
+    expect(
+      regressedBy(resolved({ inRelease: 'web@1.0.0', resolvedFromRelease: 'web@1.1.0' }), 'web@1.1.0'),
+    ).toBe(true);
+    const unordered = resolved({ inRelease: 'def', resolvedFromRelease: 'abc' });
+    expect(regressedBy(unordered, 'abc')).toBe(false);
+    expect(regressedBy(unordered, 'xyz')).toBe(true);
     expect(regressedBy(resolved({}), '1.0.0')).toBe(true);
   });
 

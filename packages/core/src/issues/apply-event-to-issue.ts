@@ -1,4 +1,4 @@
-import { isSemVerOlder } from '../releases/is-release-newer.ts';
+import { compareSemVerVersions } from '../releases/is-release-newer.ts';
 import { evaluateIgnore } from './ignore-condition.ts';
 import type { EventBatchFacts, UnignoreReason } from './ignore-condition.ts';
 import type { Issue, IssueStatus, IssueStatusDetails, IssueSubstatus } from './issue.ts';
@@ -85,9 +85,12 @@ function fromResolvedRelease(details: IssueStatusDetails, releases: (string | nu
  * was resolved from is known to be old.
  */
 function isExpectedRelease(details: IssueStatusDetails, release: string): boolean {
-  if (release === details.resolvedFromRelease) return true;
-  if (details.inRelease !== undefined) return isSemVerOlder(release, details.inRelease);
-  if (details.inNextRelease === true && details.resolvedFromRelease !== undefined)
-    return isSemVerOlder(release, details.resolvedFromRelease);
-  return false;
+  const from = details.resolvedFromRelease;
+  if (details.inRelease !== undefined) {
+    const order = compareSemVerVersions(release, details.inRelease);
+    return order === null ? release === from : order < 0;
+  }
+  if (details.inNextRelease !== true || from === undefined) return false;
+  const order = compareSemVerVersions(release, from);
+  return order === null ? release === from : order <= 0;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareReleases, isReleaseNewer, parseSemVer } from './is-release-newer.ts';
+import { compareReleases, compareSemVerVersions, isReleaseNewer, parseSemVer } from './is-release-newer.ts';
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, day));
 
@@ -47,5 +47,13 @@ describe('isReleaseNewer', () => {
     expect(parseSemVer('my-app@3.2.1')).toEqual({ numbers: [3, 2, 1, 0], prerelease: null });
     expect(parseSemVer('1.2.3.4-beta')).toEqual({ numbers: [1, 2, 3, 4], prerelease: 'beta' });
     expect(parseSemVer('9f1c2e0d')).toBeNull();
+  });
+
+  it('orders bare versions only within one package, and not at all when one is not semantic', () => {
+    expect(compareSemVerVersions('web@1.2.0', 'web@1.10.0')).toBeLessThan(0);
+    expect(compareSemVerVersions('1.2.0', 'v1.2.0')).toBe(0);
+    expect(compareSemVerVersions('web@2.0.0', 'web@2.0.0-rc.1')).toBeGreaterThan(0);
+    expect(compareSemVerVersions('web@1.0.0', 'api@2.0.0')).toBeNull();
+    expect(compareSemVerVersions('web@1.0.0', '9f1c2e0d')).toBeNull();
   });
 });

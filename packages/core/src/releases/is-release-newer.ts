@@ -32,14 +32,14 @@ function compareSemVer(a: SemVer, b: SemVer): number {
 }
 
 /**
- * True when both versions are semantic versions of the same package (`pkg@` prefix, if any) and
- * `a` is the lower one. Versions that do not parse cannot be ordered without release dates: false.
+ * Orders two versions when both are semantic versions of the same package (`pkg@` prefix, if any):
+ * negative when `a` is lower. Null when they cannot be ordered without release dates.
  */
-export function isSemVerOlder(a: string, b: string): boolean {
+export function compareSemVerVersions(a: string, b: string): number | null {
   const semA = parseSemVer(a);
   const semB = parseSemVer(b);
-  if (semA === null || semB === null || packageOf(a) !== packageOf(b)) return false;
-  return compareSemVer(semA, semB) < 0;
+  if (semA === null || semB === null || packageOf(a) !== packageOf(b)) return null;
+  return compareSemVer(semA, semB);
 }
 
 function packageOf(version: string): string {
