@@ -200,6 +200,14 @@ describe.each(TEST_BACKENDS)('issue list API (%s)', (backend) => {
     const recent = await api.get<IssueJson[]>(`${ORG_LIST}?statsPeriod=24h&query=is:unresolved`);
     expect(recent.body.map((i) => nameOf(i.id)).sort()).toEqual(['checkout', 'payments']);
     expect(recent.body[0]?.stats?.['24h']).toHaveLength(24);
+    // Without groupStatsPeriod Sentry always answers 24h; Fixloop adds the window's own series.
+    const fortnight = await api.get<IssueJson[]>(`${ORG_LIST}?statsPeriod=14d`);
+    expect(Object.keys(fortnight.body[0]?.stats ?? {}).sort()).toEqual(['14d', '24h']);
+    expect(fortnight.body[0]?.stats?.['14d']).toHaveLength(14);
+    const auto = await api.get<IssueJson[]>(`${ORG_LIST}?statsPeriod=14d&groupStatsPeriod=auto`);
+    expect(Object.keys(auto.body[0]?.stats ?? {})).toEqual(['14d']);
+    const none = await api.get<IssueJson[]>(`${ORG_LIST}?groupStatsPeriod=`);
+    expect(none.body[0]).not.toHaveProperty('stats');
     const byProject = await api.get<IssueJson[]>(`${ORG_LIST}?project=${t.projectId}&query=level:fatal`);
     expect(byProject.body.map((i) => nameOf(i.id))).toEqual(['payments']);
     expect((await api.get(`${ORG_LIST}?project=999999`)).status).toBe(400);

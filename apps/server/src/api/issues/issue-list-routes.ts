@@ -116,21 +116,24 @@ async function listIssues(
 
 /**
  * Which stats each issue carries. Project lists: `statsPeriod` is the stats ('' for none, 24h by
- * default). Organization lists: `groupStatsPeriod`, where `auto` (the default) picks 24h for windows
- * up to a day and 14d otherwise.
+ * default). Organization lists: `groupStatsPeriod`, where `auto` picks 24h for windows up to a day
+ * and 14d otherwise. Without it, Sentry always answers `24h`; Fixloop adds the `auto` choice beside
+ * it (the dashboard draws that one), so scripts written for Sentry find their `stats["24h"]`.
  */
 function statsPeriodsOf(query: IssueListQuery, level: 'organization' | 'project'): IssueStatsPeriod[] {
   if (level === 'project') {
     const period = query.statsPeriod ?? '24h';
     return period === '14d' ? ['14d'] : period === '' ? [] : ['24h'];
   }
-  const group = query.groupStatsPeriod ?? 'auto';
+  const group = query.groupStatsPeriod;
   if (group === '') return [];
-  if (group !== 'auto') return [group];
+  if (group === '24h' || group === '14d') return [group];
+  const auto = autoStatsPeriod(query);
+  return group === 'auto' || auto === '24h' ? [auto] : ['24h', auto];
+}
+
+function autoStatsPeriod(query: IssueListQuery): IssueStatsPeriod {
   const windowMs = query.statsPeriod === undefined ? null : parsePeriodMs(query.statsPeriod);
-  return windowMs !== null && windowMs <= 86_400_000
-    ? ['24h']
-    : query.statsPeriod === undefined && query.start === undefined
-      ? ['24h']
-      : ['14d'];
+  if (windowMs !== null && windowMs <= 86_400_000) return '24h';
+  return query.statsPeriod === undefined && query.start === undefined ? '24h' : '14d';
 }
