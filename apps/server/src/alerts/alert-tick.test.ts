@@ -71,6 +71,7 @@ describe.each(TEST_BACKENDS)('alert tick: throttle, digests, critical events, re
     const email = await f.api.post('/api/0/organizations/default/alert-channels/', {
       name: 'mail',
       kind: 'email',
+      allowPrivateNetworks: true,
       config: {
         host: '127.0.0.1',
         port: smtp.port,
@@ -222,6 +223,7 @@ describe.skipIf(!TEST_BACKENDS.includes('postgres'))('two instances on one Postg
     const email = await f.api.post('/api/0/organizations/default/alert-channels/', {
       name: 'mail',
       kind: 'email',
+      allowPrivateNetworks: true,
       config: {
         host: '127.0.0.1',
         port: smtp.port,

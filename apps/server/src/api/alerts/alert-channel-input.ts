@@ -58,6 +58,13 @@ export async function prepareChannelConfig(
       first?.message ?? created.error,
     );
   }
+  const host = (created.config as Record<string, unknown>)['host'];
+  if (kind === 'email' && typeof host === 'string' && raw['host'] !== undefined) {
+    // An SMTP connection is an outgoing request too: same policy, or the test message probes the LAN.
+    const asUrl = `http://${host.includes(':') ? `[${host}]` : host}/`;
+    const verdict = await checkOutgoingUrl(asUrl, { allowPrivate: allowPrivateNetworks });
+    if (!verdict.ok) throw invalid('config.host', `not allowed: ${verdict.reason}`);
+  }
   for (const field of URL_FIELDS) {
     // Only what the admin typed is checked here (defaults are public); sends are checked again anyway.
     const value = (created.config as Record<string, unknown>)[field];

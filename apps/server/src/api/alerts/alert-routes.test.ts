@@ -127,6 +127,14 @@ describe.each(TEST_BACKENDS)('alert channel, rule and delivery API (%s)', (backe
       [{ name: 'x', kind: 'webhook', config: { url: 'ftp://example.com/' } }, 'config.url'],
       [{ name: 'x', kind: 'discord', config: { webhookUrl: 'http://127.0.0.1:9/x' } }, 'config.webhookUrl'],
       [{ name: 'x', kind: 'webhook', config: { url: 'http://10.0.0.8/x' } }, 'config.url'],
+      [
+        {
+          name: 'x',
+          kind: 'email',
+          config: { host: '127.0.0.1', port: 25, from: 'a@b.test', to: ['c@d.test'] },
+        },
+        'config.host',
+      ],
       [{ name: 'x', kind: 'slack', config: { webhookUrl: SECRET }, maxPerMinute: 0 }, 'maxPerMinute'],
       [
         {
