@@ -46,7 +46,10 @@ export function alertChannelRoutes(services: ApiServices, alerting: Alerting): A
             telegramWebhookUrl: `${base}/api/0/integrations/telegram/webhook/${telegramWebhookSecret(alerting.context, channel.id)}/`,
           }
         : channel.kind === 'slack'
-          ? { slackInteractivityUrl: `${base}/api/0/integrations/slack/interactive/` }
+          ? {
+              slackInteractivityUrl: `${base}/api/0/integrations/slack/interactive/`,
+              slackCommandsUrl: `${base}/api/0/integrations/slack/commands/`,
+            }
           : {};
     return serializeAlertChannel(channel, access.organization.slug, urls);
   };

@@ -84,6 +84,10 @@ describe.each(TEST_BACKENDS)('alert channel, rule and delivery API (%s)', (backe
     expect(telegram.body.telegramWebhookUrl).toMatch(
       /\/api\/0\/integrations\/telegram\/webhook\/[0-9a-f]{40}\/$/,
     );
+    expect(slack.body).toMatchObject({
+      slackInteractivityUrl: expect.stringMatching(/\/api\/0\/integrations\/slack\/interactive\/$/),
+      slackCommandsUrl: expect.stringMatching(/\/api\/0\/integrations\/slack\/commands\/$/),
+    });
     const updated = await f.api.put<ChannelJson>(`${CHANNELS}${slack.body.id}/`, { name: 'slack-renamed' });
     expect(updated.status).toBe(200);
     expect(updated.body.secretFields).toEqual(['webhookUrl']);

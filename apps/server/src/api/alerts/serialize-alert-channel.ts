@@ -8,7 +8,7 @@ import { CHANNEL_SECRET_FIELDS } from '@fixloop/notifiers';
 export function serializeAlertChannel(
   channel: AlertChannel,
   organizationSlug: string,
-  urls: { telegramWebhookUrl?: string; slackInteractivityUrl?: string } = {},
+  urls: { telegramWebhookUrl?: string; slackInteractivityUrl?: string; slackCommandsUrl?: string } = {},
 ): Record<string, unknown> {
   const secretFields = CHANNEL_SECRET_FIELDS[channel.kind];
   const config = Object.fromEntries(
