@@ -264,6 +264,17 @@ function describeArtifactsContract(setup: StorageSetup): void {
       expect(text(read.get(sha1(a)) ?? new Uint8Array())).toBe('chunk a');
       expect(text(read.get(sha1(b)) ?? new Uint8Array())).toBe('chunk b');
       expect((await artifacts.readChunks(stranger.organizationId, [sha1(a)])).size).toBe(0);
+
+      await artifacts.putChunks(
+        stranger.organizationId,
+        [{ checksum: sha1(a), data: a }],
+        at('2026-01-01T00:00:00Z'),
+      );
+      await artifacts.deleteChunks(project.organizationId, [sha1(a), sha1(a), sha1('never stored')]);
+      expect(await artifacts.findMissingChunks(project.organizationId, [sha1(a), sha1(b)])).toEqual([
+        sha1(a),
+      ]);
+      expect(await artifacts.findMissingChunks(stranger.organizationId, [sha1(a)])).toEqual([]);
     });
 
     it('stores a bundle once and finds its files by debug id, only for its projects', async () => {

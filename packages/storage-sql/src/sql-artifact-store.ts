@@ -59,6 +59,16 @@ export function createSqlArtifactStore(db: Kysely<Database>): ArtifactStore {
       }
       return found;
     },
+    async deleteChunks(organizationId, checksums) {
+      const unique = [...new Set(checksums)];
+      for (let i = 0; i < unique.length; i += IN_LIST_SLICE) {
+        await db
+          .deleteFrom('artifact_chunks')
+          .where('organization_id', '=', organizationId)
+          .where('checksum', 'in', unique.slice(i, i + IN_LIST_SLICE))
+          .execute();
+      }
+    },
     async getBundleByChecksum(organizationId, checksum) {
       const row = await bundleRow(db, organizationId, checksum);
       return row === undefined ? null : toBundle(row);

@@ -32,6 +32,8 @@ export interface ArtifactStore {
   /** The checksums not stored yet, in the given order, without duplicates. */
   findMissingChunks(organizationId: number, checksums: string[]): Promise<string[]>;
   readChunks(organizationId: number, checksums: string[]): Promise<Map<string, Uint8Array>>;
+  /** Drops chunks once their file is assembled and stored, so uploads are not kept twice. */
+  deleteChunks(organizationId: number, checksums: string[]): Promise<void>;
   getBundleByChecksum(organizationId: number, checksum: string): Promise<ArtifactBundleSummary | null>;
   /**
    * Idempotent on (organization, checksum): a second store returns the first bundle, linked to the

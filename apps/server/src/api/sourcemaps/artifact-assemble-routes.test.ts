@@ -156,7 +156,12 @@ describe.each(TEST_BACKENDS)('artifact bundle assemble API (%s)', (backend) => {
     const rest = await uploadChunks([{ data: chunks[0]! }, { data: chunks[2]!, field: 'file_gzip' }]);
     expect(rest).toEqual({ status: 200, text: '' });
     expect((await assemble(body)).body).toEqual({ state: 'ok', missingChunks: [], detail: null });
+    // The stored bundle answers a repeated assemble; its chunks are not kept twice.
     expect((await assemble(body)).body).toEqual({ state: 'ok', missingChunks: [], detail: null });
+    const organization = await t.fixloop.storage.projects.getOrganizationBySlug('default');
+    expect(await t.fixloop.storage.artifacts.findMissingChunks(organization!.id, body.chunks)).toEqual(
+      body.chunks,
+    );
     const files = await t.fixloop.storage.artifacts.findByDebugId(t.projectId, DEBUG_ID, [
       'source_map',
       'minified_source',
@@ -229,6 +234,7 @@ describe.each(TEST_BACKENDS)('artifact bundle assemble API (%s)', (backend) => {
     const tooMany = Array.from({ length: 65 }, (_, i) => ({ data: Buffer.from(`chunk ${i}`) }));
     expect(await uploadChunks(tooMany)).toEqual({ status: 400, text: '{"error":"Too many chunks"}' });
 
+    expect((await uploadChunks(chunks.map((c) => ({ data: c })))).status).toBe(200);
     const wrongSum = await assemble({
       checksum: sha1(data),
       chunks: chunks.map(sha1),

@@ -63,6 +63,7 @@ export function artifactAssembleRoutes(services: ApiServices, limits: UploadLimi
           { ...request, projects, version: body.version ?? null, dist: body.dist ?? null },
           assembled.bundle,
         );
+        await services.storage.artifacts.deleteChunks(organization.id, body.chunks);
         await services.audit.record(principal, {
           organizationId: organization.id,
           action: 'artifact_bundle.upload',
@@ -108,6 +109,7 @@ export function artifactAssembleRoutes(services: ApiServices, limits: UploadLimi
             { replace: true },
           );
         }
+        await services.storage.artifacts.deleteChunks(organization.id, body.chunks);
         await services.audit.record(principal, {
           organizationId: organization.id,
           action: 'release.files.upload',
