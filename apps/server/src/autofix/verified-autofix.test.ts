@@ -71,6 +71,14 @@ describe.each(TEST_BACKENDS)('verified autofix end to end (%s)', (backend) => {
     expect(shop.repo.remoteHead('fixloop')).toBe(before);
   });
 
+  it('routes a crash without captured arguments to review as "no reproduction"', async () => {
+    const before = shop.repo.remoteHead('fixloop');
+    const [fix] = await shop.settledFixes(await shop.ingest(SHOP_CRASHES.noArguments()));
+    expect(fix).toMatchObject({ status: 'needs_review', testFile: null, diff: null, commitSha: null });
+    expect(fix!.reason).toMatch(/^no reproduction: /);
+    expect(shop.repo.remoteHead('fixloop')).toBe(before);
+  });
+
   it('refuses to work when the fix branch is a protected branch', async () => {
     const storage = shop.t.fixloop.storage;
     const project = (await storage.projects.getProject(shop.projectId))!;

@@ -82,6 +82,8 @@ export const SHOP_CRASHES = {
       ],
     },
   }),
+  /** No captured arguments and no request: nothing to call the function with. */
+  noArguments: () => crash('TypeError', "Cannot read properties of undefined (reading 'length')", 'src/orders.js', 'itemCount', 'length', undefined), // prettier-ignore
   /** No deterministic fixer handles it: only the LLM fixer can. */
   overbooked: () => crash('RangeError', 'not enough stock', 'src/stock.js', 'reserve', 'throw', { stock: { available: 2 }, qty: 5 }), // prettier-ignore
 };
