@@ -253,4 +253,25 @@ describe.each(TEST_BACKENDS)('config-file channels end to end (%s)', (backend) =
     const test = await f.api.post<{ status: string }>(`${channelPath}test/`);
     expect(test.body.status).toBe('sent');
   });
+
+  it('registers the bot webhook with Telegram (setWebhook with the URL and its secret token)', async () => {
+    const channels = await f.api.get<{ id: string; kind: string; telegramWebhookUrl?: string }[]>(
+      '/api/0/organizations/default/alert-channels/',
+    );
+    const tg = channels.body.find((c) => c.kind === 'telegram')!;
+    const path = (id: string) => `/api/0/organizations/default/alert-channels/${id}/telegram-webhook/`;
+    const done = await f.api.post<{ ok: boolean; url: string }>(path(tg.id));
+    expect(done.status).toBe(200);
+    expect(done.body).toEqual({ ok: true, url: tg.telegramWebhookUrl });
+    const [call] = await fake.waitFor(`/telegram/bot${BOT}/setWebhook`);
+    expect(call!.json).toEqual({
+      url: tg.telegramWebhookUrl,
+      secret_token: tg.telegramWebhookUrl!.split('/').at(-2),
+      allowed_updates: ['message'],
+    });
+    fake.failNext(400);
+    expect((await f.api.post(path(tg.id))).status).toBe(400);
+    const discord = channels.body.find((c) => c.kind === 'discord')!;
+    expect((await f.api.post(path(discord.id))).status).toBe(400);
+  });
 });
