@@ -184,4 +184,42 @@ describe.each(TEST_BACKENDS)('channel policies, spikes and user reports end to e
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(f.fake.to('/admins')).toHaveLength(1);
   });
+
+  it('applies rule filters to what the event says: environment, tags, release', async () => {
+    const id = await channel('filtered', {});
+    const created = await f.api.post<{ id: string }>('/api/0/projects/default/default/alert-rules/', {
+      name: 'Checkout in production',
+      triggers: [{ type: 'new_issue' }],
+      filters: { environments: ['production'], tags: { component: 'checkout' }, releases: ['shop@2.*'] },
+      channels: [{ channelId: id }],
+    });
+    expect(created.status).toBe(201);
+    const tags = { component: 'checkout' };
+    await sendEvent(
+      f.t,
+      distinctError('FilterStaging', 'x', { environment: 'staging', tags, release: 'shop@2.1.0' }),
+    );
+    await sendEvent(
+      f.t,
+      distinctError('FilterOtherTag', 'x', {
+        environment: 'production',
+        tags: { component: 'search' },
+        release: 'shop@2.1.0',
+      }),
+    );
+    await sendEvent(
+      f.t,
+      distinctError('FilterOldRelease', 'x', { environment: 'production', tags, release: 'shop@1.9.0' }),
+    );
+    await sendEvent(
+      f.t,
+      distinctError('FilterMatch', 'x', { environment: 'production', tags, release: 'shop@2.1.0' }),
+    );
+    const [alert] = await f.fake.waitFor('/filtered');
+    expect(JSON.stringify(alert!.json)).toContain('FilterMatch');
+    // The issue jobs run in order: by now the three before it were decided (and not sent).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(f.fake.to('/filtered')).toHaveLength(1);
+    await dropRule(created.body.id);
+  });
 });
