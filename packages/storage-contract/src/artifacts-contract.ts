@@ -77,6 +77,18 @@ export function describeArtifactsContract(setup: StorageSetup): void {
         sha1(a),
       ]);
       expect(await artifacts.findMissingChunks(stranger.organizationId, [sha1(a)])).toEqual([]);
+
+      const c = bytes('chunk c');
+      await artifacts.putChunks(
+        project.organizationId,
+        [{ checksum: sha1(c), data: c }],
+        at('2026-01-03T00:00:00Z'),
+      );
+      expect(await artifacts.deleteChunksBefore(project.organizationId, at('2026-01-02T00:00:00Z'))).toBe(1);
+      expect(await artifacts.findMissingChunks(project.organizationId, [sha1(b), sha1(c)])).toEqual([
+        sha1(b),
+      ]);
+      expect(await artifacts.findMissingChunks(stranger.organizationId, [sha1(a)])).toEqual([]);
     });
 
     it('stores a bundle once and finds its files by debug id, only for its projects', async () => {

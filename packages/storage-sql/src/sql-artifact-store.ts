@@ -69,6 +69,14 @@ export function createSqlArtifactStore(db: Kysely<Database>): ArtifactStore {
           .execute();
       }
     },
+    async deleteChunksBefore(organizationId, before) {
+      const result = await db
+        .deleteFrom('artifact_chunks')
+        .where('organization_id', '=', organizationId)
+        .where('created_at', '<', before.getTime())
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
     async getBundleByChecksum(organizationId, checksum) {
       const row = await bundleRow(db, organizationId, checksum);
       return row === undefined ? null : toBundle(row);

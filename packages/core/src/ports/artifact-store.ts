@@ -34,6 +34,8 @@ export interface ArtifactStore {
   readChunks(organizationId: number, checksums: string[]): Promise<Map<string, Uint8Array>>;
   /** Drops chunks once their file is assembled and stored, so uploads are not kept twice. */
   deleteChunks(organizationId: number, checksums: string[]): Promise<void>;
+  /** Drops chunks stored before `before` (uploads that were never assembled); returns how many. */
+  deleteChunksBefore(organizationId: number, before: Date): Promise<number>;
   getBundleByChecksum(organizationId: number, checksum: string): Promise<ArtifactBundleSummary | null>;
   /**
    * Idempotent on (organization, checksum): a second store returns the first bundle, linked to the

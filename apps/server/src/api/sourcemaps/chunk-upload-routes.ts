@@ -11,6 +11,7 @@ import { MULTIPART_SLACK } from './upload-limits.ts';
 import type { UploadLimits } from './upload-limits.ts';
 
 const params = z.object({ org: z.string().min(1) });
+const STALE_CHUNK_MS = 24 * 60 * 60 * 1000;
 
 /** sentry-cli 2.x picks artifact bundles (v2: assemble first, upload only missing chunks) from this. */
 const ACCEPT = ['release_files', 'sources', 'artifact_bundles', 'artifact_bundles_v2'];
@@ -59,7 +60,13 @@ export function chunkUploadRoutes(services: ApiServices, limits: UploadLimits): 
           reply.code(400);
           return { error: result.error };
         }
-        await services.storage.artifacts.putChunks(organization.id, result.chunks, services.clock.now());
+        const now = services.clock.now();
+        // Chunks are dropped once assembled; these are left over from uploads that never finished.
+        await services.storage.artifacts.deleteChunksBefore(
+          organization.id,
+          new Date(now.getTime() - STALE_CHUNK_MS),
+        );
+        await services.storage.artifacts.putChunks(organization.id, result.chunks, now);
         // Sentry answers an empty 200, not a 204.
         await reply.code(200).send('');
         return undefined;
