@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUserToken, TestApiClient } from '../testing/test-api-client.ts';
+import { SETTLE_MS } from './settled-rows.ts';
 import { envelope, newEventId, TEST_BACKENDS } from '../testing/test-fixloop.ts';
 import {
   distinctError,
@@ -136,6 +137,8 @@ describe.each(TEST_BACKENDS)('channel policies, spikes and user reports end to e
     });
     expect(response.status).toBe(200);
     await until(async () => (await f.t.fixloop.storage.alerts.userReportsAfter(0, 10)).length > 0);
+    // Rows are read once they have settled (a few seconds), so a later tick picks this one up.
+    f.clock.advance(SETTLE_MS);
     await runAlertTick(f.t, f.clock, nextSlot());
     const [alert] = await f.fake.waitFor('/reports');
     expect(JSON.stringify(alert!.json)).toContain('ReportedError');

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SETTLE_MS } from './settled-rows.ts';
 import { TEST_BACKENDS } from '../testing/test-fixloop.ts';
 import { runAlertTick, sendEvent, startAlertingFixture, until } from '../testing/alerting-fixture.ts';
 import type { AlertingFixture } from '../testing/alerting-fixture.ts';
@@ -209,6 +210,8 @@ describe.each(TEST_BACKENDS)('config-file channels end to end (%s)', (backend) =
     const audit = await f.t.fixloop.storage.audit.list({ action: 'issue.update', limit: 5, offset: 0 });
     expect(audit[0]?.actor).toBe(`telegram:${ALLOWED_CHAT}/7`);
     // The next alert tick reads the resolve from the activity log.
+    // Rows are read once they have settled (a few seconds), so a later tick picks this one up.
+    f.clock.advance(SETTLE_MS);
     await runAlertTick(f.t, f.clock, f.clock.now());
     const pd = await fake.waitFor('/pagerduty/v2/enqueue', 2);
     expect(pd[1]!.json).toMatchObject({ event_action: 'resolve', dedup_key: `fixloop-issue-${issueId}` });

@@ -1,10 +1,10 @@
 import type { AlertingContext } from './alerting-context.ts';
 import type { AlertDispatcher } from './alert-dispatcher.ts';
 import { loadIssueSubject, triggerFor } from './issue-alert-subject.ts';
+import { settled } from './settled-rows.ts';
 
 const CURSOR = 'cursor:resolutions';
 const PAGE = 100;
-
 /** Resolutions from before alerting first ran are history: the cursor starts at the newest. */
 async function latestResolutionId(context: AlertingContext): Promise<number> {
   let last = 0;
@@ -32,7 +32,7 @@ export async function checkResolvedIssues(
     return 0;
   }
   const lastId = Number((cursor.value as { lastId?: unknown }).lastId ?? 0);
-  const resolutions = await storage.alerts.resolutionsAfter(lastId, PAGE);
+  const resolutions = settled(await storage.alerts.resolutionsAfter(lastId, PAGE), context.clock.now());
   if (resolutions.length === 0) return 0;
   const newest = resolutions[resolutions.length - 1]?.id ?? lastId;
   if (!(await storage.alerts.writeState(CURSOR, { lastId: newest }, cursor.version))) return 0;

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SETTLE_MS } from './settled-rows.ts';
 import { TEST_BACKENDS } from '../testing/test-fixloop.ts';
 import {
   distinctError,
@@ -210,6 +211,8 @@ describe.each(TEST_BACKENDS)('Slack alerts end to end (%s)', (backend) => {
     const before = f.fake.to('/slack/api/chat.postMessage').length;
     const resolved = await f.api.put(`/api/0/issues/${issueId}/`, { status: 'resolved' });
     expect(resolved.status).toBe(200);
+    // Rows are read once they have settled (a few seconds), so a later tick picks this one up.
+    f.clock.advance(SETTLE_MS);
     await runAlertTick(f.t, f.clock, f.clock.now());
     const posts = await f.fake.waitFor('/slack/api/chat.postMessage', before + 1);
     const resolve = posts[before]!.json as { thread_ts?: string; text: string };

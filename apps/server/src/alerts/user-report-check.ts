@@ -3,6 +3,7 @@ import type { AlertingContext } from './alerting-context.ts';
 import type { AlertDispatcher } from './alert-dispatcher.ts';
 import { loadIssueSubject, triggerFor } from './issue-alert-subject.ts';
 import { rulesForProject } from './project-alert-rules.ts';
+import { settled } from './settled-rows.ts';
 
 const CURSOR = 'cursor:user-reports';
 const PAGE = 100;
@@ -32,7 +33,7 @@ export async function checkUserReports(
     return 0;
   }
   const lastId = Number((cursor.value as { lastId?: unknown }).lastId ?? 0);
-  const reports = await storage.alerts.userReportsAfter(lastId, PAGE);
+  const reports = settled(await storage.alerts.userReportsAfter(lastId, PAGE), context.clock.now());
   if (reports.length === 0) return 0;
   const newest = reports[reports.length - 1]?.id ?? lastId;
   if (!(await storage.alerts.writeState(CURSOR, { lastId: newest }, cursor.version))) return 0;
