@@ -32,9 +32,17 @@ describe.each(TEST_BACKENDS)('autofix kill switches and the repository lease (%s
     expect((await shop.api.put('/api/0/autofix/', { enabled: true })).status).toBe(200);
   });
 
-  it('starts nothing while the project switch is off', async () => {
+  it('starts nothing while the project switch is off, not even a retry', async () => {
+    const { issues } = await shop.t.fixloop.storage.issues.listIssues({ projectIds: [shop.projectId], sort: 'date', limit: 1, offset: 0 }); // prettier-ignore
+    const started = await shop.api.post<FixJson>(`/api/0/issues/${issues[0]!.id}/autofix/`, { dryRun: true });
+    expect(started.status).toBe(202);
+    const [dry] = await shop.settledFixes(issues[0]!.id);
+    expect(dry!.status).toBe('needs_review');
     expect((await shop.api.put('/api/0/projects/acme/shop/autofix/', { enabled: false })).status).toBe(200);
     expect(await projectAutofix()).toMatchObject({ enabled: false, active: false });
+    const retry = await shop.api.post<{ detail: string }>(`/api/0/fixes/${dry!.id}/retry/`, {});
+    expect(retry.status).toBe(409);
+    expect(retry.body.detail).toContain('autofix cannot start');
     const issueId = await shop.ingest(SHOP_CRASHES.missingCustomer());
     await shop.quiet();
     expect(await shop.fixesOf(issueId)).toEqual([]);

@@ -239,13 +239,22 @@ export class AutofixTestShop {
     return this.fixesOf(issueId);
   }
 
-  /** Waits until no job is due or running: every follow-up of what happened so far has run. */
+  /**
+   * Waits until no job is due or running on two reads in a row: every follow-up of what happened so far
+   * has run. (One read is not enough: `stats` counts and dates jobs in two queries, and a claim between
+   * them looks idle.)
+   */
   async quiet(): Promise<void> {
     const storage = this.t.fixloop.storage;
+    let idleReads = 0;
     await waitFor(
       'an idle worker',
-      () => storage.jobs.stats(new Date()),
-      (stats) => stats.running === 0 && stats.oldestDueAt === null,
+      async () => {
+        const stats = await storage.jobs.stats(new Date());
+        idleReads = stats.running === 0 && stats.oldestDueAt === null ? idleReads + 1 : 0;
+        return idleReads;
+      },
+      (reads) => reads >= 2,
     );
   }
 

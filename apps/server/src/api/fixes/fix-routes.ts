@@ -1,4 +1,10 @@
-import { AppError, checkApproval, checkRollback, FIX_ATTEMPT_STATES } from '@fixloop/core';
+import {
+  AppError,
+  autofixAvailability,
+  checkApproval,
+  checkRollback,
+  FIX_ATTEMPT_STATES,
+} from '@fixloop/core';
 import type { FixAttemptState, StoredFixAttempt } from '@fixloop/core';
 import { z } from 'zod';
 import { defineRoute } from '../api-route.ts';
@@ -173,6 +179,10 @@ export function fixRoutes(services: ApiServices): AnyRouteSpec[] {
       status: 202,
       handler: async ({ params, principal }) => {
         const { attempt, access, actor } = await act(principal, params.fixId);
+        // A retry is a new run: like a new attempt, it does not start while a kill switch is off.
+        const availability = autofixAvailability(access.project, await services.autofix.factory.switches.read(access.project.id)); // prettier-ignore
+        if (!availability.available)
+          throw new AppError('conflict', `autofix cannot start: ${availability.reason}`);
         const retried = await services.autofix.actions.retry(attempt, actor);
         await audit(principal, access, 'fix.retry', attempt, retried);
         return full(retried, access);
