@@ -76,6 +76,11 @@ describe.each(TEST_BACKENDS)('the fixes API (%s)', (backend) => {
     expect((await viewer.post(`/api/0/issues/${committed.issueId}/autofix/`, {})).status).toBe(403);
     expect((await shop.api.post(`/api/0/fixes/${waiting.id}/approve/`, {})).status).toBe(403);
     expect((await member.post(`/api/0/fixes/${committed.id}/approve/`, {})).status).toBe(409);
+    // Nothing is committed while the project's kill switch is off, not even on approval.
+    expect((await member.put('/api/0/projects/acme/shop/autofix/', { enabled: false })).status).toBe(200);
+    expect((await member.post(`/api/0/fixes/${waiting.id}/approve/`, {})).status).toBe(409);
+    expect((await member.put('/api/0/projects/acme/shop/autofix/', { enabled: true })).status).toBe(200);
+    expect((await member.get<FixJson>(`/api/0/fixes/${waiting.id}/`)).body.status).toBe('awaiting_approval');
   });
 
   it('hides every fix and autofix setting of another organization (404)', async () => {
