@@ -130,6 +130,19 @@ export function describeAlertingContract(setup: StorageSetup): void {
         config: { kind: 'slack', webhookUrl: 'v1:other' },
       });
       expect(updated?.updatedAt.getTime()).toBe(at.getTime() + 1000);
+      const takenOver = await storage().alerts.updateChannel(created.id, {
+        kind: 'telegram',
+        source: 'config',
+        config: { kind: 'telegram', botToken: 'v1:t', chatId: '1' },
+        at,
+      });
+      expect(takenOver).toMatchObject({ kind: 'telegram', source: 'config', name: 'ops' });
+      await storage().alerts.updateChannel(created.id, {
+        kind: 'slack',
+        source: 'api',
+        config: { kind: 'slack', webhookUrl: 'v1:other' },
+        at,
+      });
       const other = await createTestProject(storage());
       await channel(storage(), other.organizationId, 'ops');
       expect((await storage().alerts.listChannels({ organizationId: org })).map((c) => c.name)).toEqual([

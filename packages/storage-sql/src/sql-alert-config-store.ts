@@ -145,6 +145,8 @@ function policyColumns(policy: ChannelThrottlePolicy) {
 function channelPatch(patch: AlertChannelPatch): Partial<Omit<AlertChannelsTable, 'id'>> {
   const row: Partial<Omit<AlertChannelsTable, 'id'>> = { updated_at: patch.at.getTime() };
   if (patch.name !== undefined) row.name = patch.name;
+  if (patch.kind !== undefined) row.kind = patch.kind;
+  if (patch.source !== undefined) row.source = patch.source;
   if (patch.config !== undefined) row.config = JSON.stringify(patch.config);
   if (patch.enabled !== undefined) row.enabled = flag(patch.enabled);
   if (patch.policy !== undefined) Object.assign(row, policyColumns(patch.policy));

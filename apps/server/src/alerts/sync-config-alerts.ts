@@ -60,7 +60,9 @@ async function syncChannels(
       systemAlerts: entry.systemAlerts,
     };
     const current = existing.find((c) => c.name === entry.name);
-    if (current) await storage.alerts.updateChannel(current.id, { ...values, at });
+    // A channel of that name made over the API becomes the file's (names are unique per organization).
+    if (current)
+      await storage.alerts.updateChannel(current.id, { ...values, kind: entry.kind, source: 'config', at });
     else {
       await storage.alerts.createChannel({
         ...values,

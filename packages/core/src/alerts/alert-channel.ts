@@ -28,6 +28,10 @@ export interface AlertChannel {
 
 export type NewAlertChannel = Omit<AlertChannel, 'id' | 'createdAt' | 'updatedAt'> & { at: Date };
 
+/** `kind` and `source` change only when the config file takes over a channel of the same name. */
 export type AlertChannelPatch = Partial<
-  Pick<AlertChannel, 'name' | 'config' | 'enabled' | 'policy' | 'allowPrivateNetworks' | 'systemAlerts'>
+  Pick<
+    AlertChannel,
+    'name' | 'kind' | 'source' | 'config' | 'enabled' | 'policy' | 'allowPrivateNetworks' | 'systemAlerts'
+  >
 > & { at: Date };
