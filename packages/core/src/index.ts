@@ -17,6 +17,8 @@ export * from './issues/search/search-date.ts';
 export * from './issues/search/issue-search-filter.ts';
 export * from './issues/search/compile-issue-search.ts';
 export * from './issues/search/matches-issue-search.ts';
+export * from './issues/search/compile-event-search.ts';
+export * from './issues/search/matches-event-search.ts';
 export * from './projects/project.ts';
 export * from './accounts/account.ts';
 export * from './timeline/timeline-entry.ts';

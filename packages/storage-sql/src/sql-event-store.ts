@@ -3,12 +3,14 @@ import type { EventStore } from '@fixloop/core';
 import type { Database } from './database.ts';
 import { decodeTimeline } from './event-payload.ts';
 import { EVENT_COLUMNS, createSqlEventQueries, toStoredEvent, toUserReport } from './sql-event-queries.ts';
+import { searchEvents } from './sql-event-search.ts';
 
 const HOUR_MS = 3_600_000;
 
 export function createSqlEventStore(db: Kysely<Database>): EventStore {
   return {
     ...createSqlEventQueries(db),
+    searchEvents: (query) => searchEvents(db, query),
     async getEvent(projectId, eventId) {
       const row = await db
         .selectFrom('events')

@@ -5,6 +5,7 @@ import type { Database } from './database.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import { toIssue } from './row-mapping.ts';
 import { filterCondition } from './sql-search-filters.ts';
+import { issueEnvironmentStats } from './sql-issue-environment-stats.ts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -66,6 +67,8 @@ export async function issueStats(
   db: Kysely<Database>,
   query: IssueStatsQuery,
 ): Promise<Map<number, number[]>> {
+  const environments = query.environments ?? [];
+  if (environments.length > 0) return issueEnvironmentStats(db, { ...query, environments });
   const out = new Map(query.issueIds.map((id) => [id, new Array<number>(query.buckets).fill(0)]));
   if (query.issueIds.length === 0 || query.buckets <= 0) return out;
   const start = query.start.getTime();

@@ -5,6 +5,7 @@ import type { Database, IssuesTable } from './database.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import { toIssue } from './row-mapping.ts';
 import { issueStats, searchIssues } from './sql-issue-search.ts';
+import { issueEnvironmentTotals } from './sql-issue-environment-stats.ts';
 import { listTagKeys, listTagValues } from './sql-issue-tags.ts';
 
 const SORT_COLUMN = { date: 'last_seen', new: 'first_seen', freq: 'times_seen', user: 'user_count' } as const;
@@ -77,6 +78,7 @@ export function createSqlIssueStore(db: Kysely<Database>, dialect: SqlDialect): 
     listTagKeys: (issueId, key) => listTagKeys(db, issueId, key),
     searchIssues: (query) => searchIssues(db, dialect, query),
     issueStats: (query) => issueStats(db, query),
+    issueEnvironmentTotals: (issueIds, environments) => issueEnvironmentTotals(db, issueIds, environments),
     async findIssueByShortId(projectId, shortId) {
       const row = await db
         .selectFrom('issues')

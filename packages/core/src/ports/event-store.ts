@@ -1,5 +1,6 @@
 import type { EventRecord } from '../events/event-types.ts';
 import type { TimelineEntry } from '../timeline/timeline-entry.ts';
+import type { EventSearchFilter } from '../issues/search/compile-event-search.ts';
 
 export interface StoredEvent extends EventRecord {
   issueId: number;
@@ -51,6 +52,11 @@ export interface EventStore {
    * that carry all the given tag values (a cheap pre-filter; the caller checks each event's own tags).
    */
   listRecentEvents(query: RecentEventsQuery): Promise<StoredEvent[]>;
+  /**
+   * Events of some projects (or of one issue of them) that match every filter, newest first by time
+   * received; `offset` counts matching events. Same meaning as `matchesEventSearch`.
+   */
+  searchEvents(query: EventSearchQuery): Promise<StoredEvent[]>;
   /** Hourly outcome rows of some projects in [start, end). */
   listOutcomes(query: {
     projectIds: number[];
@@ -79,6 +85,15 @@ export interface RecentEventsQuery {
   offset: number;
   levels?: string[];
   issueTags?: { key: string; value: string }[];
+}
+
+export interface EventSearchQuery {
+  projectIds: number[];
+  /** Only this issue's events. */
+  issueId?: number;
+  filters: EventSearchFilter[];
+  limit: number;
+  offset: number;
 }
 
 export interface OutcomeRow {

@@ -46,6 +46,16 @@ export interface IssueStatsQuery {
   start: Date;
   bucketMs: number;
   buckets: number;
+  /** Only events of these environments (counted from the events); every event when absent or empty. */
+  environments?: string[];
+}
+
+/** An issue's events in some environments (Sentry's `count`, `userCount`, first/last seen there). */
+export interface IssueEnvironmentTotals {
+  count: number;
+  userCount: number;
+  firstSeen: Date;
+  lastSeen: Date;
 }
 
 export interface TagKeySummary {
@@ -79,6 +89,11 @@ export interface IssueStore {
   searchIssues(query: IssueSearchQuery): Promise<{ issues: Issue[]; total: number }>;
   /** Per issue, one count per bucket (missing issues get all zeros). One query for the whole page. */
   issueStats(query: IssueStatsQuery): Promise<Map<number, number[]>>;
+  /** Per issue with events in any of `environments`, their totals there; issues without are absent. */
+  issueEnvironmentTotals(
+    issueIds: number[],
+    environments: string[],
+  ): Promise<Map<number, IssueEnvironmentTotals>>;
   findIssueByShortId(projectId: number, shortId: number): Promise<Issue | null>;
   /** Tag keys of an issue (or just `key`), most seen first. */
   listTagKeys(issueId: number, key?: string): Promise<TagKeySummary[]>;

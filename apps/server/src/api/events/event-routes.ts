@@ -7,6 +7,8 @@ import type { AnyRouteSpec, ApiServices } from '../api-route.ts';
 import { cursorOffset, linkHeader } from '../cursor-pagination.ts';
 import { accessIssue } from '../issues/issue-access.ts';
 import { issuePathParams, issuePaths } from '../issues/issue-paths.ts';
+import { stringList } from '../issues/issue-list-query.ts';
+import { eventSearchFilters } from './event-search-filters.ts';
 import { serializeEvent, serializeSimpleEvent } from './serialize-event.ts';
 
 /** 32 hex digits, or a dashed UUID (normalized); anything else cannot be an event id. */
@@ -46,6 +48,8 @@ const eventListQuery = z.object({
     .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(100),
   full: z.enum(['true', 'false', '1', '0']).optional(),
+  query: z.string().max(4000).optional(),
+  environment: stringList,
 });
 
 /** One page of a list fetched with `limit + 1` rows: the Link header, then simple or full events. */
@@ -85,7 +89,7 @@ export function eventRoutes(services: ApiServices): AnyRouteSpec[] {
       defineRoute({
         method: 'GET',
         path,
-        summary: 'An issue’s events, newest first (`full=true` for whole events)',
+        summary: 'An issue’s events, newest first (`query`, `environment`; `full=true` for whole events)',
         tags: ['events'],
         scope: 'event:read',
         params: issuePathParams,
@@ -93,7 +97,10 @@ export function eventRoutes(services: ApiServices): AnyRouteSpec[] {
         handler: async ({ principal, params, query, request, reply }) => {
           const { issue } = await accessIssue(services, principal, params.issueId, 'event:read', params.org);
           const offset = cursorOffset(query.cursor);
-          const events = await services.storage.events.listIssueEvents(issue.id, {
+          const events = await services.storage.events.searchEvents({
+            projectIds: [issue.projectId],
+            issueId: issue.id,
+            filters: eventSearchFilters(services, principal, query),
             limit: query.limit + 1,
             offset,
           });
@@ -124,7 +131,8 @@ export function eventRoutes(services: ApiServices): AnyRouteSpec[] {
     defineRoute({
       method: 'GET',
       path: '/api/0/projects/:org/:project/events/',
-      summary: 'A project’s error events, newest first (`full=true` for whole events)',
+      summary:
+        'A project’s error events, newest first (`query`, `environment`; `full=true` for whole events)',
       tags: ['events'],
       scope: 'event:read',
       params: z.object({ org: z.string(), project: z.string() }),
@@ -137,8 +145,9 @@ export function eventRoutes(services: ApiServices): AnyRouteSpec[] {
           'event:read',
         );
         const offset = cursorOffset(query.cursor);
-        const events = await services.storage.events.listRecentEvents({
+        const events = await services.storage.events.searchEvents({
           projectIds: [project.id],
+          filters: eventSearchFilters(services, principal, query),
           limit: query.limit + 1,
           offset,
         });

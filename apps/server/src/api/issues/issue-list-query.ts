@@ -19,7 +19,10 @@ export const issueListQuery = z.object({
     .optional(),
   project: stringList,
   environment: stringList,
-  statsPeriod: z.string().max(10).optional(),
+  statsPeriod: z
+    .string()
+    .regex(/^(\d{1,6}[smhdw])?$/, 'must look like 24h, 14d or 90m')
+    .optional(),
   groupStatsPeriod: z.enum(['', '24h', '14d', 'auto']).optional(),
   start: z.string().max(40).optional(),
   end: z.string().max(40).optional(),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFixloop, TEST_BACKENDS } from '../../testing/test-fixloop.ts';
 import type { TestFixloop } from '../../testing/test-fixloop.ts';
 import { createTestUserToken, TestApiClient } from '../../testing/test-api-client.ts';
+import { createTestOrg } from '../accounts/create-test-tenancy.ts';
 import { minutesAgo, sendTestEvent } from './send-test-event.ts';
 
 interface IssueJson {
@@ -204,14 +205,34 @@ describe.each(TEST_BACKENDS)('issue list API (%s)', (backend) => {
     const fortnight = await api.get<IssueJson[]>(`${ORG_LIST}?statsPeriod=14d`);
     expect(Object.keys(fortnight.body[0]?.stats ?? {}).sort()).toEqual(['14d', '24h']);
     expect(fortnight.body[0]?.stats?.['14d']).toHaveLength(14);
+    // Sentry answers groupStatsPeriod=auto under the key "auto", daily for windows over a day.
     const auto = await api.get<IssueJson[]>(`${ORG_LIST}?statsPeriod=14d&groupStatsPeriod=auto`);
-    expect(Object.keys(auto.body[0]?.stats ?? {})).toEqual(['14d']);
+    expect(Object.keys(auto.body[0]?.stats ?? {})).toEqual(['auto']);
+    expect(auto.body[0]?.stats?.['auto']).toHaveLength(14);
+    const autoDay = await api.get<IssueJson[]>(`${ORG_LIST}?statsPeriod=24h&groupStatsPeriod=auto`);
+    expect(Object.keys(autoDay.body[0]?.stats ?? {})).toEqual(['auto']);
+    expect(autoDay.body[0]?.stats?.['auto']).toHaveLength(24);
     const none = await api.get<IssueJson[]>(`${ORG_LIST}?groupStatsPeriod=`);
     expect(none.body[0]).not.toHaveProperty('stats');
     const byProject = await api.get<IssueJson[]>(`${ORG_LIST}?project=${t.projectId}&query=level:fatal`);
     expect(byProject.body.map((i) => nameOf(i.id))).toEqual(['payments']);
     expect((await api.get(`${ORG_LIST}?project=999999`)).status).toBe(400);
     expect((await api.get(`${ORG_LIST}?statsPeriod=soon`)).status).toBe(400);
+  });
+
+  it('answers 400 naming statsPeriod for a period the list does not know', async () => {
+    const fieldsOf = async (path: string) => {
+      const response = await api.get<{ errors: Record<string, string[]> }>(path);
+      expect(response.status, path).toBe(400);
+      return Object.keys(response.body.errors);
+    };
+    expect(await fieldsOf(`${ORG_LIST}?statsPeriod=soon`)).toEqual(['statsPeriod']);
+    expect(await fieldsOf(`${ORG_LIST}?statsPeriod=14x`)).toEqual(['statsPeriod']);
+    // Sentry's project issue lists take only '', 24h and 14d as their stats period.
+    expect(await fieldsOf(`${PROJECT_LIST}?statsPeriod=7d`)).toEqual(['statsPeriod']);
+    expect(await fieldsOf(`${PROJECT_LIST}?statsPeriod=week`)).toEqual(['statsPeriod']);
+    expect(await fieldsOf(`${ORG_LIST}?groupStatsPeriod=7d`)).toEqual(['groupStatsPeriod']);
+    expect((await api.get(`${ORG_LIST}?statsPeriod=7d`)).status).toBe(200);
   });
 
   it('filters by first and last seen, the environment parameter, and finds short ids', async () => {
@@ -311,5 +332,57 @@ describe.each(TEST_BACKENDS)('issue list API (%s)', (backend) => {
     expect((await api.delete(`${PROJECT_LIST}?id=${ids.login}&id=${ids.checkout}`)).status).toBe(204);
     expect(await search('')).toEqual(['payments']);
     expect((await api.get(`/api/0/issues/${ids.login}/`)).status).toBe(404);
+  });
+
+  it('counts, users and stats of the environment= parameter only, like Sentry', async () => {
+    const org = await createTestOrg(t.fixloop.storage, 'envs');
+    const owner = new TestApiClient(t.fixloop.url, org.users.owner.token);
+    const target = { projectId: org.project.id, key: org.publicKey };
+    const mixed = { fingerprint: 'mixed', environment: 'production' };
+    const first = await sendTestEvent(
+      t,
+      { ...mixed, userEmail: 'ann@example.com', at: minutesAgo(3 * 24 * 60) },
+      target,
+    );
+    await sendTestEvent(t, { ...mixed, userEmail: 'ann@example.com', at: minutesAgo(20) }, target);
+    await sendTestEvent(t, { ...mixed, userEmail: 'bob@example.com', at: minutesAgo(10) }, target);
+    const stagingAt = minutesAgo(15);
+    const staged = { ...mixed, environment: 'staging', userEmail: 'cy@example.com', at: stagingAt };
+    await sendTestEvent(t, staged, target);
+    const project = `/api/0/projects/envs/${org.project.slug}/issues/`;
+    const orgList = `/api/0/organizations/envs/issues/`;
+    const event = await owner.get<{ groupID: string }>(
+      `/api/0/projects/envs/${org.project.slug}/events/${first}/`,
+    );
+    const id = event.body.groupID;
+    type Listed = IssueJson & { firstSeen: string; lastSeen: string };
+    const only = async (path: string) => {
+      const response = await owner.get<Listed[]>(path);
+      expect(response.status, path).toBe(200);
+      expect(response.body.map((i) => i.id)).toEqual([id]);
+      return response.body[0]!;
+    };
+    const sum = (series: [number, number][] | undefined) => (series ?? []).reduce((a, [, n]) => a + n, 0);
+
+    const all = await only(project);
+    expect(all).toMatchObject({ count: '4', userCount: 3 });
+    expect(sum(all.stats?.['24h'])).toBe(3);
+    const staging = await only(`${project}?environment=staging`);
+    expect(staging).toMatchObject({ count: '1', userCount: 1 });
+    expect(sum(staging.stats?.['24h'])).toBe(1);
+    expect(new Date(staging.firstSeen).getTime()).toBe(stagingAt.getTime());
+    expect(staging.lastSeen).toBe(staging.firstSeen);
+    const production = await only(`${project}?environment=production&statsPeriod=14d`);
+    expect(production).toMatchObject({ count: '3', userCount: 2 });
+    expect(sum(production.stats?.['14d'])).toBe(3);
+    const both = await only(`${project}?environment=production&environment=staging`);
+    expect(both).toMatchObject({ count: '4', userCount: 3 });
+    const orgStaging = await only(`${orgList}?environment=staging&statsPeriod=24h&groupStatsPeriod=auto`);
+    expect(orgStaging).toMatchObject({ count: '1', userCount: 1 });
+    expect(orgStaging.stats?.['auto']).toHaveLength(24);
+    expect(sum(orgStaging.stats?.['auto'])).toBe(1);
+    const orgProduction = await only(`${orgList}?environment=production&statsPeriod=14d`);
+    expect(sum(orgProduction.stats?.['24h'])).toBe(2);
+    expect(sum(orgProduction.stats?.['14d'])).toBe(3);
   });
 });

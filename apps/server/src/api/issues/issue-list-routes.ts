@@ -11,9 +11,10 @@ import { organizationIssueScope, projectIssueScope } from './issue-scope.ts';
 import { issueUpdateBody } from './issue-update-body.ts';
 import type { IssueStatsPeriod } from './issue-stats-window.ts';
 import { issueViews } from './issue-views.ts';
+import type { StatsRequest } from './issue-views.ts';
 import { runIssueSearch } from './run-issue-search.ts';
 import type { IssueSearchScope } from './run-issue-search.ts';
-import { parsePeriodMs } from '../stats/stats-period.ts';
+import { badParam, parsePeriodMs } from '../stats/stats-period.ts';
 
 const orgParams = z.object({ org: z.string() });
 const projectParams = z.object({ org: z.string(), project: z.string() });
@@ -99,7 +100,9 @@ async function listIssues(
 ) {
   const outcome = await runIssueSearch(services, principal, scope, query);
   const periods = statsPeriodsOf(query, level);
-  const body = await issueViews(services, principal, scope.organization, outcome.issues, periods);
+  const environments = query.environment ?? [];
+  const { organization } = scope;
+  const body = await issueViews(services, principal, organization, outcome.issues, periods, environments);
   const hasMore = outcome.offset + outcome.issues.length < outcome.total;
   void reply.header(
     'Link',
@@ -114,22 +117,29 @@ async function listIssues(
   return body;
 }
 
+/** Sentry's project issue lists take only these stats periods. */
+const PROJECT_STATS_PERIODS = ['', '24h', '14d'];
+
 /**
  * Which stats each issue carries. Project lists: `statsPeriod` is the stats ('' for none, 24h by
- * default). Organization lists: `groupStatsPeriod`, where `auto` picks 24h for windows up to a day
- * and 14d otherwise. Without it, Sentry always answers `24h`; Fixloop adds the `auto` choice beside
- * it (the dashboard draws that one), so scripts written for Sentry find their `stats["24h"]`.
+ * default, anything else a 400 like Sentry's). Organization lists: `groupStatsPeriod`, where `auto`
+ * (answered under the key `auto`, as Sentry does) picks 24h for windows up to a day and 14d otherwise.
+ * Without it, Sentry always answers `24h`; Fixloop adds the window's own series beside it (the
+ * dashboard draws that one), so scripts written for Sentry find their `stats["24h"]`.
  */
-function statsPeriodsOf(query: IssueListQuery, level: 'organization' | 'project'): IssueStatsPeriod[] {
+function statsPeriodsOf(query: IssueListQuery, level: 'organization' | 'project'): StatsRequest[] {
   if (level === 'project') {
     const period = query.statsPeriod ?? '24h';
+    if (!PROJECT_STATS_PERIODS.includes(period))
+      throw badParam('statsPeriod', "project issue lists take '', '24h' or '14d'");
     return period === '14d' ? ['14d'] : period === '' ? [] : ['24h'];
   }
   const group = query.groupStatsPeriod;
   if (group === '') return [];
   if (group === '24h' || group === '14d') return [group];
   const auto = autoStatsPeriod(query);
-  return group === 'auto' || auto === '24h' ? [auto] : ['24h', auto];
+  if (group === 'auto') return [{ key: 'auto', period: auto }];
+  return auto === '24h' ? ['24h'] : ['24h', auto];
 }
 
 function autoStatsPeriod(query: IssueListQuery): IssueStatsPeriod {

@@ -1,5 +1,5 @@
 import { DEFAULT_WORKFLOW_STATE } from '@fixloop/core';
-import type { Issue, IssueAssignee, Organization, Project } from '@fixloop/core';
+import type { Issue, IssueAssignee, IssueEnvironmentTotals, Organization, Project } from '@fixloop/core';
 import type { ApiServices } from '../api-route.ts';
 import type { Principal } from '../principal.ts';
 import { serializeIssue } from './serialize-issue.ts';
@@ -16,14 +16,16 @@ export async function issueViews(
   principal: Principal,
   organization: Organization,
   issues: Issue[],
-  statsPeriods: IssueStatsPeriod[],
+  statsPeriods: StatsRequest[],
+  environments: string[] = [],
 ): Promise<IssueJson[]> {
   if (issues.length === 0) return [];
   const { storage } = services;
   const ids = issues.map((i) => i.id);
-  const [projects, states] = await Promise.all([
+  const [projects, states, totals] = await Promise.all([
     storage.projects.listProjects(organization.id),
     storage.issueWorkflow.getStates(ids, principal.user?.id ?? null),
+    environments.length === 0 ? null : storage.issues.issueEnvironmentTotals(ids, environments),
   ]);
   const projectById = new Map(projects.map((p) => [p.id, p]));
   const actors = await assigneeActors(
@@ -32,15 +34,17 @@ export async function issueViews(
     [...states.values()].map((s) => s.assignee),
   );
   const stats = new Map<number, Record<string, [number, number][]>>();
-  for (const period of statsPeriods) {
+  for (const request of statsPeriods) {
+    const { key, period } = typeof request === 'string' ? { key: request, period: request } : request;
     const window = statsWindow(period, services.clock.now());
-    const counts = await storage.issues.issueStats({ issueIds: ids, ...window });
+    const counts = await storage.issues.issueStats({ issueIds: ids, ...window, environments });
     for (const id of ids) {
       const series = toStatsSeries(window, counts.get(id) ?? new Array<number>(window.buckets).fill(0));
-      stats.set(id, { ...stats.get(id), [period]: series });
+      stats.set(id, { ...stats.get(id), [key]: series });
     }
   }
-  return issues.flatMap((issue) => {
+  return issues.flatMap((listed) => {
+    const issue = totals === null ? listed : inEnvironments(listed, totals.get(listed.id));
     const project: Project | undefined = projectById.get(issue.projectId);
     if (project === undefined) return [];
     const state = states.get(issue.id) ?? DEFAULT_WORKFLOW_STATE;
@@ -55,6 +59,19 @@ export async function issueViews(
       }),
     ];
   });
+}
+
+/** A stats series under `key` (Sentry answers `groupStatsPeriod=auto` as `stats.auto`). */
+export type StatsRequest = IssueStatsPeriod | { key: string; period: IssueStatsPeriod };
+
+/**
+ * Under `?environment=` Sentry's count, userCount and first/last seen are those of the events in
+ * these environments; an issue without any there (they may have aged out) counts zero.
+ */
+function inEnvironments(issue: Issue, totals: IssueEnvironmentTotals | undefined): Issue {
+  if (totals === undefined) return { ...issue, timesSeen: 0, userCount: 0 };
+  const { count, userCount, firstSeen, lastSeen } = totals;
+  return { ...issue, timesSeen: count, userCount, firstSeen, lastSeen };
 }
 
 const actorKey = (a: IssueAssignee) => `${a.type}:${a.id}`;
