@@ -110,6 +110,29 @@ describe.each(TEST_BACKENDS)('the LLM fixer, verified in a worktree (%s)', (back
     expect(shop.repo.remoteHead('fixloop')).toBeNull();
     expect((await shop.api.put('/api/0/projects/acme/shop/autofix/', { enabled: true })).status).toBe(200);
   });
+
+  it('verifies and keeps the stronger test the LLM wrote with its fix', async () => {
+    const improved = [
+      "import assert from 'node:assert/strict';",
+      "import { test } from 'node:test';",
+      "import { reserve } from '../src/stock.js';",
+      "test('reserves nothing when the stock is short', () => assert.equal(reserve({ available: 2 }, 5), 0));",
+      '',
+    ].join('\n');
+    llm.script(fakeReply.json({ ...CLAMPS, test: improved }));
+    const issueId = await lastIssue(shop);
+    const [previous] = await shop.fixesOf(issueId);
+    expect((await shop.api.post(`/api/0/fixes/${previous!.id}/retry/`, {})).status).toBe(202);
+    const [fix] = await shop.settledFixes(issueId);
+    expect(fix).toMatchObject({ status: 'awaiting_approval', testContent: improved });
+    expect(fix!.diff).toContain("+test('reserves nothing when the stock is short'");
+    expect(fix!.verification).toMatchObject({
+      outcome: 'verified',
+      reproducedBefore: true,
+      passedAfter: true,
+    });
+    expect(shop.testPassesOn('main', fix!.testFile!, improved)).toBe(false);
+  });
 });
 
 async function lastIssue(shop: AutofixTestShop): Promise<number> {
