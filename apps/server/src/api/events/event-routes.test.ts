@@ -190,4 +190,83 @@ describe.each(TEST_BACKENDS)('events API (%s)', (backend) => {
       (await stranger.get(`/api/0/projects/default/default/events/${crumbEvent}/timeline/`)).status,
     ).toBe(404);
   });
+
+  it('filters an issue’s and a project’s events by environment and query', async () => {
+    const warned = await sendTestEvent(t, {
+      ...spec,
+      environment: 'staging',
+      level: 'warning',
+      release: 'web@2.0',
+      value: 'kaboom in staging',
+      userEmail: 'bob@example.com',
+      tags: { browser: 'Firefox' },
+      at: minutesAgo(5),
+    });
+    const late = await sendTestEvent(t, {
+      ...spec,
+      environment: 'staging',
+      value: 'boom late',
+      userEmail: 'ann@example.com',
+      tags: { browser: 'Chrome' },
+      at: minutesAgo(1),
+    });
+    const production = [...events].reverse();
+    const ids = async (path: string) => {
+      const response = await api.get<SimpleEventJson[]>(path);
+      expect(response.status, path).toBe(200);
+      return response.body.map((e) => e.eventID);
+    };
+    const issueList = `/api/0/issues/${issueId}/events/`;
+    const q = (query: string) => `${issueList}?query=${encodeURIComponent(query)}`;
+    expect(await ids(`${issueList}?environment=staging`)).toEqual([late, warned]);
+    expect(await ids(`${issueList}?environment=production`)).toEqual(production);
+    expect(await ids(`${issueList}?environment=production&environment=staging`)).toHaveLength(5);
+    expect(await ids(q('environment:staging'))).toEqual([late, warned]);
+    expect(await ids(q('!environment:staging'))).toEqual(production);
+    expect(await ids(q('release:web@2.0'))).toEqual([warned]);
+    expect(await ids(q('release:web@1.*'))).toEqual([late, ...production]);
+    expect(await ids(q('level:warning'))).toEqual([warned]);
+    expect(await ids(q('user.email:bob@example.com'))).toEqual([warned]);
+    expect(await ids(q('user.email:ann@example.com environment:staging'))).toEqual([late]);
+    expect(await ids(q('browser:Chrome'))).toEqual([late]);
+    expect(await ids(q('has:browser'))).toEqual([late, warned]);
+    expect(await ids(q('kaboom'))).toEqual([warned]);
+    expect(await ids(q('"boom 1"'))).toEqual([events[1]]);
+    expect(await ids(`${q('boom')}&environment=staging`)).toEqual([late, warned]);
+    expect(await ids(`/api/0/organizations/default/issues/${issueId}/events/?environment=staging`)).toEqual([
+      late,
+      warned,
+    ]);
+
+    // Filters that only the stored payload answers still paginate by matching events.
+    const first = await api.get<SimpleEventJson[]>(`${q('has:browser')}&limit=1`);
+    expect(first.body.map((e) => e.eventID)).toEqual([late]);
+    expect(first.headers.get('link')).toContain('rel="next"; results="true"; cursor="0:1:0"');
+    const second = await api.get<SimpleEventJson[]>(`${q('has:browser')}&limit=1&cursor=0:1:0`);
+    expect(second.body.map((e) => e.eventID)).toEqual([warned]);
+    expect(second.headers.get('link')).toContain('rel="next"; results="false"');
+    const byEnv = await api.get<SimpleEventJson[]>(
+      `${issueList}?environment=production&limit=2&cursor=0:2:0`,
+    );
+    expect(byEnv.body.map((e) => e.eventID)).toEqual([events[0]]);
+
+    const projectList = '/api/0/projects/default/default/events/';
+    expect(await ids(`${projectList}?query=browser:Firefox`)).toEqual([warned]);
+    expect(await ids(`${projectList}?environment=staging`)).toEqual([late, warned]);
+    expect(await ids(`${projectList}?query=${encodeURIComponent('release:web@1.0 level:error')}`)).toEqual([
+      late,
+      ...production,
+    ]);
+    expect(await ids(`${projectList}?query=${encodeURIComponent('error.type:TypeError kaboom')}`)).toEqual([
+      warned,
+    ]);
+    expect((await stranger.get(`${projectList}?environment=staging`)).status).toBe(404);
+
+    for (const bad of ['is:unresolved', 'times_seen:>1', 'level:bogus', 'assigned:me']) {
+      const response = await api.get<{ errors: Record<string, string[]> }>(q(bad));
+      expect(response.status, bad).toBe(400);
+      expect(Object.keys(response.body.errors)).toEqual(['query']);
+    }
+    expect((await api.get(`${projectList}?query=is:resolved`)).status).toBe(400);
+  });
 });

@@ -1,0 +1,189 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { matchesEventSearch, parseEventSearch } from '@fixloop/core';
+import type { EventWrite, Project, StoredEvent } from '@fixloop/core';
+import { createTestProject, eventWrite, writeOne } from './contract-fixtures.ts';
+import { useStorage } from './storage-contract-context.ts';
+import type { StorageSetup } from './storage-contract-context.ts';
+
+const T0 = Date.parse('2026-03-10T12:00:00.000Z');
+
+interface Spec {
+  hash: string;
+  environment: string;
+  level: EventWrite['event']['level'];
+  release: string | null;
+  userKey: string | null;
+  value: string;
+  tags: Record<string, string>;
+}
+
+function write(projectId: number, spec: Spec, minute: number): EventWrite {
+  const base = eventWrite(projectId, {
+    hashes: [spec.hash],
+    timestamp: new Date(T0 + minute * 60_000),
+    level: spec.level,
+    release: spec.release,
+    userKey: spec.userKey,
+    title: `TypeError: ${spec.value}`,
+  });
+  const tags: Record<string, string> = { level: spec.level, environment: spec.environment, ...spec.tags };
+  if (spec.release !== null) tags['release'] = spec.release;
+  if (spec.userKey !== null) tags['user'] = spec.userKey;
+  const metadata = { type: 'TypeError', value: spec.value };
+  return { ...base, event: { ...base.event, environment: spec.environment, tags, metadata } };
+}
+
+/** Queries whose storage result must equal the in-memory evaluator's over the seeded events. */
+const DIFFERENTIAL_QUERIES = [
+  '',
+  'environment:staging',
+  '!environment:staging',
+  'environment:[production, staging]',
+  'release:web@1.0',
+  'release:web@*',
+  '!release:web@1.0',
+  'has:release',
+  '!has:release',
+  'level:warning',
+  'level:[warning, fatal]',
+  'user.email:ann@example.com',
+  'user.email:*@example.com',
+  'has:user',
+  'browser:Firefox',
+  'browser:*fox',
+  '!browser:Firefox',
+  'has:browser',
+  'error.type:TypeError',
+  'error.value:*declined*',
+  'declined',
+  '!declined',
+  '"out of range"',
+  'title:*range*',
+  'environment:production browser:Chrome level:error',
+];
+
+/** EventStore.searchEvents: newest first, every filter holds, offset counts matching events. */
+export function describeEventSearchContract(setup: StorageSetup): void {
+  describe('event search', () => {
+    const storage = useStorage(setup);
+    let project: Project;
+    let other: Project;
+    let issues: number[];
+    let all: StoredEvent[];
+
+    beforeAll(async () => {
+      project = await createTestProject(storage());
+      other = await createTestProject(storage());
+      const specs: Spec[] = [
+        {
+          hash: 'a',
+          environment: 'production',
+          level: 'error',
+          release: 'web@1.0',
+          userKey: 'email:ann@example.com',
+          value: 'card declined',
+          tags: { browser: 'Firefox' },
+        },
+        {
+          hash: 'a',
+          environment: 'staging',
+          level: 'warning',
+          release: 'web@2.0',
+          userKey: 'email:bob@example.com',
+          value: 'card declined',
+          tags: { browser: 'Chrome' },
+        },
+        {
+          hash: 'b',
+          environment: 'production',
+          level: 'error',
+          release: null,
+          userKey: null,
+          value: 'amount out of range',
+          tags: { browser: 'Chrome' },
+        },
+        {
+          hash: 'b',
+          environment: 'staging',
+          level: 'fatal',
+          release: 'web@1.0',
+          userKey: 'id:7',
+          value: 'amount out of range',
+          tags: {},
+        },
+        {
+          hash: 'a',
+          environment: 'production',
+          level: 'error',
+          release: 'web@1.0',
+          userKey: 'email:ann@example.com',
+          value: 'card declined',
+          tags: { browser: 'Firefox' },
+        },
+      ];
+      issues = [];
+      for (const [i, spec] of specs.entries())
+        issues.push(await writeOne(storage(), write(project.id, spec, i)));
+      await writeOne(storage(), write(other.id, { ...specs[0]!, hash: 'a' }, 9));
+      all = await storage().events.searchEvents({
+        projectIds: [project.id],
+        filters: [],
+        limit: 100,
+        offset: 0,
+      });
+    });
+
+    const search = (query: string, extra: { issueId?: number; limit?: number; offset?: number } = {}) => {
+      const parsed = parseEventSearch(query, { now: new Date(T0), userId: null });
+      if (!parsed.ok) throw new Error(`${query}: ${parsed.error.message}`);
+      return storage().events.searchEvents({
+        projectIds: [project.id],
+        filters: parsed.filters,
+        limit: extra.limit ?? 100,
+        offset: extra.offset ?? 0,
+        ...(extra.issueId === undefined ? {} : { issueId: extra.issueId }),
+      });
+    };
+    const ids = (events: StoredEvent[]) => events.map((e) => e.eventId);
+
+    it('lists every event of the projects newest first, and none for no projects', async () => {
+      expect(all).toHaveLength(5);
+      const received = all.map((e) => e.receivedAt.getTime());
+      expect(received).toEqual([...received].sort((a, b) => b - a));
+      expect(
+        await storage().events.searchEvents({ projectIds: [], filters: [], limit: 10, offset: 0 }),
+      ).toEqual([]);
+    });
+
+    it.each(DIFFERENTIAL_QUERIES)('agrees with matchesEventSearch: %s', async (query) => {
+      const parsed = parseEventSearch(query, { now: new Date(T0), userId: null });
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      const expected = all.filter((e) => matchesEventSearch(e, parsed.filters));
+      expect(ids(await search(query))).toEqual(ids(expected));
+    });
+
+    it('finds what each filter names', async () => {
+      expect(await search('environment:staging')).toHaveLength(2);
+      expect(await search('user.email:ann@example.com')).toHaveLength(2);
+      expect(await search('browser:Chrome')).toHaveLength(2);
+      expect(await search('!has:release')).toHaveLength(1);
+      expect(await search('environment:staging level:fatal')).toHaveLength(1);
+    });
+
+    it('limits to one issue and pages by matching events', async () => {
+      const issueA = issues[0]!;
+      const inA = await search('', { issueId: issueA });
+      expect(inA.map((e) => e.issueId)).toEqual([issueA, issueA, issueA]);
+      const firefox = ids(await search('browser:Firefox', { issueId: issueA }));
+      expect(firefox).toHaveLength(2);
+      expect(ids(await search('browser:Firefox', { issueId: issueA, limit: 1, offset: 1 }))).toEqual([
+        firefox[1],
+      ]);
+      expect(await search('browser:Firefox', { issueId: issueA, limit: 1, offset: 2 })).toEqual([]);
+      const production = ids(await search('environment:production'));
+      expect(ids(await search('environment:production', { limit: 2, offset: 1 }))).toEqual(
+        production.slice(1, 3),
+      );
+    });
+  });
+}
