@@ -165,9 +165,53 @@ export function describeReleasesArtifactsContract(setup: StorageSetup): void {
       const { release: fourth } = await make('p4', project.id, 4, null);
       const previous = await storage().releases.previousWithCommits(fourth.id);
       expect(previous?.release.version).toBe('p1');
-      expect(previous?.lastCommit).toEqual({ id: 'c2', message: 'fix', dateCreated: '2026-01-01T00:00:00Z' });
+      expect(previous?.lastCommit).toEqual({
+        id: 'c2',
+        message: 'fix',
+        dateCreated: '2026-01-01T00:00:00Z',
+        authorName: null,
+        authorEmail: null,
+        repository: null,
+      });
       expect(await storage().releases.previousWithCommits(first.id)).toBeNull();
       expect(await storage().releases.previousWithCommits(999_999)).toBeNull();
+    });
+
+    it('lists the commits of a release as they were set, skipping ones without an id', async () => {
+      const project = await createTestProject(storage());
+      const commits = [
+        {
+          id: 'c2',
+          message: 'fix',
+          author_name: 'Ada',
+          author_email: 'ada@example.com',
+          repository: 'origin',
+        },
+        { message: 'no id' },
+        'not an object',
+        { id: 'c1' },
+      ];
+      const { release } = await storage().releases.ensureRelease({
+        organizationId: project.organizationId,
+        version: 'with-commits',
+        projectIds: [project.id],
+        commits,
+        createdAt: at('2026-01-01T00:00:00Z'),
+      });
+      expect(await storage().releases.listCommits(release.id)).toEqual([
+        {
+          id: 'c2',
+          message: 'fix',
+          dateCreated: null,
+          authorName: 'Ada',
+          authorEmail: 'ada@example.com',
+          repository: 'origin',
+        },
+        { id: 'c1', message: null, dateCreated: null, authorName: null, authorEmail: null, repository: null },
+      ]);
+      await storage().releases.updateRelease(release.id, { commits: null });
+      expect(await storage().releases.listCommits(release.id)).toEqual([]);
+      expect(await storage().releases.listCommits(999_999)).toEqual([]);
     });
 
     it('deletes a release with its deploys and files; another organization never sees it', async () => {

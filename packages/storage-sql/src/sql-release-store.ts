@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely, Selectable, Updateable } from 'kysely';
-import type { Deploy, Release, ReleaseCommitRef, ReleaseInput, ReleaseStore } from '@fixloop/core';
+import type { Deploy, Release, ReleaseCommit, ReleaseInput, ReleaseStore } from '@fixloop/core';
 import type { Database, DeploysTable, ReleasesTable } from './database.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 
@@ -108,9 +108,17 @@ export function createSqlReleaseStore(db: Kysely<Database>): ReleaseStore {
         .orderBy('id', 'desc')
         .limit(1)
         .executeTakeFirst();
-      const lastCommit = row === undefined ? null : newestCommit(row.commits);
+      const lastCommit = row === undefined ? null : (parseCommits(row.commits)[0] ?? null);
       const release = row === undefined ? undefined : (await hydrate([row]))[0];
       return release === undefined || lastCommit === null ? null : { release, lastCommit };
+    },
+    async listCommits(releaseId) {
+      const row = await db
+        .selectFrom('releases')
+        .select('commits')
+        .where('id', '=', releaseId)
+        .executeTakeFirst();
+      return row === undefined ? [] : parseCommits(row.commits);
     },
     async addDeploy(input) {
       const row = await db
@@ -185,17 +193,26 @@ async function linkProjects(db: Kysely<Database>, releaseId: number, projectIds:
     .execute();
 }
 
-function newestCommit(commits: string | null): ReleaseCommitRef | null {
+function parseCommits(commits: string | null): ReleaseCommit[] {
   const list: unknown = commits === null ? [] : JSON.parse(commits);
-  const first: unknown = Array.isArray(list) ? list[0] : undefined;
-  if (typeof first !== 'object' || first === null) return null;
-  const { id, message, timestamp } = first as Record<string, unknown>;
-  if (typeof id !== 'string' || id === '') return null;
-  return {
-    id,
-    message: typeof message === 'string' ? message : null,
-    dateCreated: typeof timestamp === 'string' ? timestamp : null,
-  };
+  if (!Array.isArray(list)) return [];
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+  return list.flatMap((commit: unknown) => {
+    if (typeof commit !== 'object' || commit === null) return [];
+    const c = commit as Record<string, unknown>;
+    const id = text(c['id']);
+    if (id === null) return [];
+    return [
+      {
+        id,
+        message: text(c['message']),
+        dateCreated: text(c['timestamp']),
+        authorName: text(c['author_name']),
+        authorEmail: text(c['author_email']),
+        repository: text(c['repository']),
+      },
+    ];
+  });
 }
 
 function escapeLike(text: string): string {

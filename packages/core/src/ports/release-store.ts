@@ -2,7 +2,7 @@ import type {
   Deploy,
   DeployInput,
   Release,
-  ReleaseCommitRef,
+  ReleaseCommit,
   ReleaseInput,
   ReleaseListFilter,
   ReleasePatch,
@@ -25,7 +25,9 @@ export interface ReleaseStore {
    * The newest release created before this one, sharing a project with it, that has commits, with
    * its newest commit: where `sentry-cli releases set-commits --local` starts the next range.
    */
-  previousWithCommits(releaseId: number): Promise<{ release: Release; lastCommit: ReleaseCommitRef } | null>;
+  previousWithCommits(releaseId: number): Promise<{ release: Release; lastCommit: ReleaseCommit } | null>;
+  /** The release's commits as they were set, newest first; commits without an id are skipped. */
+  listCommits(releaseId: number): Promise<ReleaseCommit[]>;
   addDeploy(input: DeployInput): Promise<Deploy>;
   /** Newest first. */
   listDeploys(releaseId: number): Promise<Deploy[]>;

@@ -41,6 +41,13 @@ export interface ReleaseCommitRef {
   dateCreated: string | null;
 }
 
+/** A commit of a release, from the Sentry commit objects sentry-cli sent. */
+export interface ReleaseCommit extends ReleaseCommitRef {
+  authorName: string | null;
+  authorEmail: string | null;
+  repository: string | null;
+}
+
 export interface ReleaseInput {
   organizationId: number;
   version: string;

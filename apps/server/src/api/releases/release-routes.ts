@@ -5,7 +5,7 @@ import { defineRoute } from '../api-route.ts';
 import type { AnyRouteSpec, ApiServices } from '../api-route.ts';
 import { cursorOffset, cursorQuery, linkHeader } from '../cursor-pagination.ts';
 import type { Principal } from '../principal.ts';
-import { previousReleaseRoutes } from './previous-release-routes.ts';
+import { releaseCommitRoutes } from './release-commit-routes.ts';
 import { projectsByRef, releaseWriteAccess } from './release-access.ts';
 import {
   orgParams,
@@ -81,7 +81,7 @@ export function releaseRoutes(services: ApiServices): AnyRouteSpec[] {
   };
 
   return [
-    ...previousReleaseRoutes(services),
+    ...releaseCommitRoutes(services),
     defineRoute({
       method: 'POST',
       path: '/api/0/organizations/:org/releases/',

@@ -79,7 +79,20 @@ describe.each(TEST_BACKENDS)('sentry-cli releases and deploys (%s)', (backend) =
     expect(await cli('releases', 'finalize', VERSION)).toContain(`Finalized release ${VERSION}`);
     expect((await release()).body.dateReleased).toMatch(/Z$/);
     expect(await cli('releases', 'list')).toContain(VERSION);
-    expect(await cli('releases', 'info', VERSION)).toContain(VERSION);
+    const info = await cli('releases', 'info', VERSION, '--show-projects', '--show-commits');
+    expect(info).toMatch(new RegExp(`${VERSION.replace('.', '\\.')}.*default`));
+    const commits = await api.get<{ id: string; message: string; author: { name: string; email: string } }[]>(
+      `/api/0/organizations/default/releases/${encodeURIComponent(VERSION)}/commits/?limit=1`,
+    );
+    expect(commits.body).toMatchObject([
+      { message: 'fix checkout\n', author: { name: 'Ada', email: 'ada@example.com' } },
+    ]);
+    expect(commits.headers.get('link')).toContain('rel="next"; results="true"');
+    expect(info).toContain(commits.body[0]!.id.slice(0, 12));
+    const projectCommits = await api.get<unknown[]>(
+      `/api/0/projects/default/default/releases/${encodeURIComponent(VERSION)}/commits/`,
+    );
+    expect(projectCommits.body).toHaveLength(2);
   });
 
   it('records deploys and lists them', async () => {

@@ -1,4 +1,4 @@
-import type { Deploy, Project, Release } from '@fixloop/core';
+import type { Deploy, Project, Release, ReleaseCommit } from '@fixloop/core';
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 
@@ -7,6 +7,18 @@ export function shortVersion(version: string): string {
   const at = version.lastIndexOf('@');
   const bare = at > 0 ? version.slice(at + 1) : version;
   return /^[0-9a-f]{40}$/i.test(bare) ? bare.slice(0, 12) : bare;
+}
+
+/** Sentry's commit JSON, from the commit objects sentry-cli sent. */
+export function serializeCommit(commit: ReleaseCommit) {
+  const { authorName: name, authorEmail: email } = commit;
+  return {
+    id: commit.id,
+    message: commit.message,
+    dateCreated: commit.dateCreated,
+    author: name === null && email === null ? null : { name, email },
+    repository: commit.repository === null ? null : { name: commit.repository },
+  };
 }
 
 export function serializeDeploy(deploy: Deploy) {
