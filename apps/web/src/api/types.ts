@@ -82,7 +82,11 @@ export interface Issue {
   userCount: number;
   firstSeen: string;
   lastSeen: string;
-  stats?: Partial<Record<'24h' | '14d', StatsSeries>>;
+  /**
+   * Series by period. The dashboard asks without `groupStatsPeriod` and reads the series of its own
+   * `statsPeriod` (`24h` or `14d`); `auto` is what `groupStatsPeriod=auto` answers, as in Sentry.
+   */
+  stats?: Partial<Record<'24h' | '14d' | 'auto', StatsSeries>>;
   severity: Severity;
   errorClass: ErrorClass;
   /** Set when someone chose the severity or class by hand (null: derived at ingest). */

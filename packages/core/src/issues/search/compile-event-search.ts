@@ -67,8 +67,8 @@ function toEventFilter(filter: IssueSearchFilter): EventSearchFilter | null {
       return filter;
     case 'tag': {
       const field = FIELD_TAGS[filter.key];
-      if (field !== undefined) return { ...filter, kind: 'field', field };
-      return filter;
+      if (field === undefined) return filter;
+      return { kind: 'field', field, patterns: filter.patterns, negated: filter.negated };
     }
     case 'column': {
       const field = FIELD_COLUMNS[filter.column];
