@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { matchesEventSearch, parseEventSearch } from '@fixloop/core';
-import type { EventWrite, Project, StoredEvent } from '@fixloop/core';
-import { createTestProject, eventWrite, writeOne } from './contract-fixtures.ts';
+import type { EventSearchFilter, EventWrite, Project, StoredEvent } from '@fixloop/core';
+import { batchOf, createTestProject, eventWrite, writeOne } from './contract-fixtures.ts';
 import { useStorage } from './storage-contract-context.ts';
 import type { StorageSetup } from './storage-contract-context.ts';
 
@@ -32,6 +32,16 @@ function write(projectId: number, spec: Spec, minute: number): EventWrite {
   const metadata = { type: 'TypeError', value: spec.value };
   return { ...base, event: { ...base.event, environment: spec.environment, tags, metadata } };
 }
+
+const SPEC_PLAIN: Spec = {
+  hash: 'plain',
+  environment: 'production',
+  level: 'error',
+  release: null,
+  userKey: null,
+  value: 'plain',
+  tags: {},
+};
 
 /** Queries whose storage result must equal the in-memory evaluator's over the seeded events. */
 const DIFFERENTIAL_QUERIES = [
@@ -184,6 +194,37 @@ export function describeEventSearchContract(setup: StorageSetup): void {
       expect(ids(await search('environment:production', { limit: 2, offset: 1 }))).toEqual(
         production.slice(1, 3),
       );
+    });
+
+    it('walks past its scan batches, with ties in time received, and pages the same way', async () => {
+      const big = await createTestProject(storage());
+      const writes = Array.from({ length: 1_200 }, (_, i) => {
+        const base = write(
+          big.id,
+          { ...SPEC_PLAIN, tags: i % 7 === 0 ? { browser: 'Firefox' } : { browser: 'Chrome' } },
+          Math.floor(i / 3),
+        );
+        // Three events per instant: the order must still be total (newest first, then by row).
+        return { ...base, event: { ...base.event, receivedAt: new Date(T0 + Math.floor(i / 3) * 1000) } };
+      });
+      for (let i = 0; i < writes.length; i += 300) {
+        await storage().ingest.writeBatch(batchOf(writes.slice(i, i + 300)));
+      }
+      const query = (filters: EventSearchFilter[], limit: number, offset: number) =>
+        storage().events.searchEvents({ projectIds: [big.id], filters, limit, offset });
+      const every = await query([], 2_000, 0);
+      expect(every).toHaveLength(1_200);
+      const parsed = parseEventSearch('browser:Firefox', { now: new Date(T0), userId: null });
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      const expected = ids(every.filter((e) => matchesEventSearch(e, parsed.filters)));
+      expect(expected).toHaveLength(172);
+      expect(ids(await query(parsed.filters, 1_000, 0))).toEqual(expected);
+      const pages: string[] = [];
+      for (let offset = 0; offset < expected.length; offset += 50) {
+        pages.push(...ids(await query(parsed.filters, 50, offset)));
+      }
+      expect(pages).toEqual(expected);
+      expect(ids(await query(parsed.filters, 5, 170))).toEqual(expected.slice(170));
     });
   });
 }

@@ -29,17 +29,34 @@ function columnCondition(filter: EventSearchFilter): Expression<SqlBool> | null 
 }
 
 /**
+ * An event can only carry a tag value its issue has seen (issue_tag_values sums every event's tags,
+ * through merges and unmerges), so a positive tag filter first narrows to such issues.
+ */
+function issueTagPrefilter(filter: EventSearchFilter): Expression<SqlBool> | null {
+  if (filter.kind !== 'tag' || filter.negated) return null;
+  const value =
+    filter.patterns === null ? sql<SqlBool>`1 = 1` : patternCondition(sql.ref('t.value'), filter.patterns);
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM issue_tag_values t
+    WHERE t.issue_id = events.issue_id AND t.key = ${filter.key} AND ${value})`;
+}
+
+/**
  * Event search: column filters (level, environment, release, user, title) in SQL; tags, error type
- * and value, and free text live only in the stored payload, so those pages are found by scanning
- * the column-filtered events newest first and checking each with `matchesEventSearch`.
+ * and value, and free text live only in the stored payload, so those pages are found by walking the
+ * column-filtered events newest first (keyset batches) and checking each with `matchesEventSearch`.
  */
 export async function searchEvents(db: Kysely<Database>, query: EventSearchQuery): Promise<StoredEvent[]> {
   if (query.projectIds.length === 0 || query.limit <= 0) return [];
   const inSql = query.filters.map(columnCondition);
   const rest = query.filters.filter((_, i) => inSql[i] === null);
-  let base = db.selectFrom('events').select(EVENT_COLUMNS).where('project_id', 'in', query.projectIds);
+  let base = db
+    .selectFrom('events')
+    .select([...EVENT_COLUMNS, 'id'])
+    .where('project_id', 'in', query.projectIds);
   if (query.issueId !== undefined) base = base.where('issue_id', '=', query.issueId);
-  for (const condition of inSql) if (condition !== null) base = base.where(condition);
+  for (const condition of [...inSql, ...query.filters.map(issueTagPrefilter)]) {
+    if (condition !== null) base = base.where(condition);
+  }
   const ordered = base.orderBy('received_at', 'desc').orderBy('id', 'desc');
   if (rest.length === 0) {
     const rows = await ordered.limit(query.limit).offset(query.offset).execute();
@@ -47,8 +64,11 @@ export async function searchEvents(db: Kysely<Database>, query: EventSearchQuery
   }
   const found: StoredEvent[] = [];
   let skip = query.offset;
-  for (let scanned = 0; ; scanned += SCAN_BATCH) {
-    const rows = await ordered.limit(SCAN_BATCH).offset(scanned).execute();
+  let after: Cursor | null = null;
+  for (;;) {
+    const from: Cursor | null = after;
+    const batch: typeof ordered = from === null ? ordered : ordered.where(olderThan(from));
+    const rows: ScannedRow[] = await batch.limit(SCAN_BATCH).execute();
     for (const row of rows) {
       const event = toStoredEvent(row);
       if (!matchesEventSearch(event, rest)) continue;
@@ -56,6 +76,19 @@ export async function searchEvents(db: Kysely<Database>, query: EventSearchQuery
       else found.push(event);
       if (found.length === query.limit) return found;
     }
-    if (rows.length < SCAN_BATCH) return found;
+    const last: ScannedRow | undefined = rows.at(-1);
+    if (last === undefined || rows.length < SCAN_BATCH) return found;
+    after = { receivedAt: Number(last.received_at), id: Number(last.id) };
   }
+}
+
+type ScannedRow = Parameters<typeof toStoredEvent>[0] & { id: number };
+interface Cursor {
+  receivedAt: number;
+  id: number;
+}
+
+/** Rows after the cursor in newest-first order. */
+function olderThan({ receivedAt, id }: Cursor): Expression<SqlBool> {
+  return sql<SqlBool>`(events.received_at < ${receivedAt} OR (events.received_at = ${receivedAt} AND events.id < ${id}))`;
 }
