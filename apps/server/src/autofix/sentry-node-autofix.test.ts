@@ -13,14 +13,16 @@ import { TEST_BACKENDS } from '../testing/test-fixloop.ts';
  * `includeLocalVariables`. It crashes (uncaught, in a timer) once the SDK's inspector worker has had
  * time to attach, as it has in any running service.
  */
-const SERVICE = `
+function service(module: string, call: string): string {
+  return `
 const sdk = await import(process.env.SENTRY_NODE_URL);
 const Sentry = sdk.init ? sdk : sdk.default;
 Sentry.init({ dsn: process.env.SENTRY_DSN, includeLocalVariables: true });
-const { orderTotal } = await import(process.env.APP_URL);
+const app = await import(new URL('${module}', process.env.APP_URL).href);
 await new Promise((resolve) => setTimeout(resolve, 1500));
-setTimeout(() => orderTotal({ amount: 3 }), 0);
+setTimeout(() => app.${call}, 0);
 `;
+}
 
 describe.each(TEST_BACKENDS)('autofix of a crash reported by the real @sentry/node (%s)', (backend) => {
   let shop: AutofixTestShop;
@@ -28,43 +30,58 @@ describe.each(TEST_BACKENDS)('autofix of a crash reported by the real @sentry/no
   beforeAll(async () => {
     shop = await AutofixTestShop.start(backend);
     dir = mkdtempSync(join(tmpdir(), 'fixloop-service-'));
-    writeFileSync(join(dir, 'service.mjs'), SERVICE);
   });
   afterAll(async () => {
     await shop.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('commits a verified fix to the fix branch of the remote within 60 s, with no LLM', async () => {
+  /** Runs the service until the SDK reported its crash; returns the crash's issue. */
+  const crashService = async (name: string, module: string, call: string): Promise<number> => {
     const [key] = await shop.t.fixloop.storage.projects.listKeys(shop.projectId);
-    const dsn = `http://${key!.publicKey}@127.0.0.1:${shop.t.fixloop.port}/${shop.projectId}`;
-    const sentryNode = createRequire(import.meta.url).resolve('@sentry/node');
-    const started = Date.now();
-    const crashed = spawnSync(process.execPath, [join(dir, 'service.mjs')], {
+    const script = join(dir, `${name}.mjs`);
+    writeFileSync(script, service(module, call));
+    const crashed = spawnSync(process.execPath, [script], {
       env: {
         PATH: process.env['PATH'],
-        SENTRY_DSN: dsn,
-        SENTRY_NODE_URL: pathToFileURL(sentryNode).href,
-        APP_URL: pathToFileURL(join(shop.repo.workDir, 'src/orders.js')).href,
+        SENTRY_DSN: `http://${key!.publicKey}@127.0.0.1:${shop.t.fixloop.port}/${shop.projectId}`,
+        SENTRY_NODE_URL: pathToFileURL(createRequire(import.meta.url).resolve('@sentry/node')).href,
+        APP_URL: pathToFileURL(join(shop.repo.workDir, 'src/')).href,
       },
       encoding: 'utf8',
       timeout: 30_000,
     });
     // The SDK reports the uncaught exception, then exits with 1 as in production.
     expect(crashed.status, crashed.stderr).toBe(1);
-    expect(crashed.stderr).toContain('formatTotl is not defined');
+    const storage = shop.t.fixloop.storage;
     const { issues } = await waitFor(
       'the issue',
-      () => shop.t.fixloop.storage.issues.listIssues({ projectIds: [shop.projectId], sort: 'date', limit: 5, offset: 0 }), // prettier-ignore
-      (list) => list.issues.length > 0,
+      () => storage.issues.listIssues({ projectIds: [shop.projectId], sort: 'date', limit: 50, offset: 0 }),
+      (list) => list.issues.some((i) => i.title.includes(name)),
     );
-    const [fix] = await shop.settledFixes(issues[0]!.id);
+    return issues.find((i) => i.title.includes(name))!.id;
+  };
+
+  it('commits a verified fix to the fix branch of the remote within 60 s, with no LLM', async () => {
+    const started = Date.now();
+    const issueId = await crashService('formatTotl', 'orders.js', 'orderTotal({ amount: 3 })');
+    const [fix] = await shop.settledFixes(issueId);
     expect(fix).toMatchObject({ status: 'committed', category: 'A', fixer: 'misspelled-name', pushState: 'pushed' }); // prettier-ignore
     expect(Date.now() - started).toBeLessThan(60_000);
     // The reproduction calls the crashing function with the arguments the SDK captured.
     expect(fix!.testContent).toContain('orderTotal({ amount: 3 })');
     expect(shop.repo.remoteHead('fixloop')).toBe(fix!.commitSha);
     expect(shop.repo.remoteHead('main')).toBe(shop.mainSha);
+    expect(shop.testPassesOn('main', fix!.testFile!, fix!.testContent!)).toBe(false);
+    expect(shop.testPassesOn('fixloop', fix!.testFile!, fix!.testContent!)).toBe(true);
+  });
+
+  it('infers the exported caller through Array.map, whose outer frames carry no vars', async () => {
+    const issueId = await crashService('toUpperCse', 'labels.js', "shoutAll([{ name: 'ada' }])");
+    const [fix] = await shop.settledFixes(issueId);
+    expect(fix).toMatchObject({ status: 'committed', category: 'A', fixer: 'misspelled-name' });
+    expect(fix!.testContent).toContain('shoutAll([{ name: "ada" }])');
+    expect(fix!.diff).toContain('+  return order.name.toUpperCase();');
     expect(shop.testPassesOn('main', fix!.testFile!, fix!.testContent!)).toBe(false);
     expect(shop.testPassesOn('fixloop', fix!.testFile!, fix!.testContent!)).toBe(true);
   });

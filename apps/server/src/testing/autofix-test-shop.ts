@@ -44,6 +44,15 @@ export const SHOP_FILES: Record<string, string> = {
   'src/cart.js': 'export function cartCents(cart) {\n  return toCents(cart.total);\n}\n',
   'src/report.js':
     "import { itemCount } from './Orders.js';\nexport function report(order) {\n  return `${itemCount(order)} items`;\n}\n",
+  'src/labels.js': [
+    'function shout(order) {',
+    '  return order.name.toUpperCse();',
+    '}',
+    'export function shoutAll(orders) {',
+    "  return orders.map((o) => shout(o)).join(',');",
+    '}',
+    '',
+  ].join('\n'),
   'test/shop.test.js': [
     "import assert from 'node:assert/strict';",
     "import { test } from 'node:test';",

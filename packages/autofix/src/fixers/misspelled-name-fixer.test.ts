@@ -53,6 +53,20 @@ describe('MisspelledNameFixer', () => {
     expect(result.after).toContain('users.flatMap(');
   });
 
+  it('knows the shape of a property of a captured object (a string method misspelled)', async () => {
+    const text = 'function shout(order) {\n  return order.name.toUpperCse();\n}\nexport const x = 1;\n';
+    const event = nodeEvent('TypeError', 'order.name.toUpperCse is not a function', [
+      { path: 'src/s.js', fn: 'shout', ...positionOf(text, 'toUpperCse'), vars: { order: { name: 'ada' } } },
+    ]);
+    const result = await proposeWith(fixer, await fixContextFor({ 'src/s.js': text }, event));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.after).toContain('order.name.toUpperCase()');
+    const unknown = nodeEvent('TypeError', 'order.name.toUpperCse is not a function', [
+      { path: 'src/s.js', fn: 'shout', ...positionOf(text, 'toUpperCse'), vars: { order: {} } },
+    ]);
+    expect(await proposeWith(fixer, await fixContextFor({ 'src/s.js': text }, unknown))).toMatchObject({ ok: false }); // prettier-ignore
+  });
+
   it('refuses ambiguous corrections and unknown shapes', async () => {
     const text = 'const cat = 1;\nconst bat = 2;\nexport function f() {\n  return hat;\n}\n';
     const event = nodeEvent('ReferenceError', 'hat is not defined', [

@@ -19,6 +19,7 @@ export async function knownShape(
     const cls = ts.findAncestor(object, ts.isClassLike);
     return cls ? classMembers(cls) : null;
   }
+  if (ts.isPropertyAccessExpression(object)) return capturedShape(capturedAt(site.frame.vars, object));
   if (!ts.isIdentifier(object)) return null;
   const name = object.text;
   const specifier = importedModule(site.source, name);
@@ -42,6 +43,18 @@ export async function knownShape(
     if (cls) return classMembers(cls);
   }
   return capturedShape(site.frame.vars?.[name]);
+}
+
+/** The captured (raw) value of `a.b.c` when `a` is a captured variable and each step a plain object. */
+function capturedAt(
+  vars: Readonly<Record<string, unknown>> | null | undefined,
+  expression: ts.Expression,
+): unknown {
+  if (ts.isIdentifier(expression)) return vars?.[expression.text];
+  if (!ts.isPropertyAccessExpression(expression)) return undefined;
+  const owner = capturedAt(vars, expression.expression);
+  const isPlain = typeof owner === 'object' && owner !== null && !Array.isArray(owner);
+  return isPlain ? (owner as Record<string, unknown>)[expression.name.text] : undefined;
 }
 
 function capturedShape(raw: unknown): string[] | null {
