@@ -6,6 +6,7 @@ import { createSqlJobQueue, createSqlStores, runMigrations } from '@fixloop/stor
 import type { Database } from '@fixloop/storage-sql';
 import { createPostgresClaimJobs } from './postgres-claim-jobs.ts';
 import { createPostgresIngestStore } from './postgres-ingest-store.ts';
+import { SchemaScopedPostgresDialect } from './schema-scoped-postgres-dialect.ts';
 
 export interface PostgresStorageOptions {
   connectionString: string;
@@ -38,7 +39,9 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
   // An idle client's error (e.g. the server restarted) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   if (schema !== undefined) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new SchemaScopedPostgresDialect(new PostgresDialect({ pool }), schema ?? 'public'),
+  });
 
   return {
     dialect: 'postgres',
