@@ -180,6 +180,33 @@ export function describeEventSearchContract(setup: StorageSetup): void {
       expect(await search('environment:staging level:fatal')).toHaveLength(1);
     });
 
+    it('keeps events whose own timestamp is in [since, until)', async () => {
+      const window = (since?: number, until?: number) =>
+        storage().events.searchEvents({
+          projectIds: [project.id],
+          filters: [],
+          limit: 100,
+          offset: 0,
+          ...(since === undefined ? {} : { since: new Date(T0 + since * 60_000) }),
+          ...(until === undefined ? {} : { until: new Date(T0 + until * 60_000) }),
+        });
+      const minutes = (events: StoredEvent[]) => events.map((e) => (e.timestamp.getTime() - T0) / 60_000);
+      expect(minutes(await window(1, 3))).toEqual([2, 1]);
+      expect(minutes(await window(3))).toEqual([4, 3]);
+      expect(minutes(await window(undefined, 1))).toEqual([0]);
+      const staging = parseEventSearch('environment:staging', { now: new Date(T0), userId: null });
+      if (!staging.ok) throw new Error(staging.error.message);
+      const since = new Date(T0 + 2 * 60_000);
+      const found = await storage().events.searchEvents({
+        projectIds: [project.id],
+        filters: staging.filters,
+        since,
+        limit: 10,
+        offset: 0,
+      });
+      expect(minutes(found)).toEqual([3]);
+    });
+
     it('limits to one issue and pages by matching events', async () => {
       const issueA = issues[0]!;
       const inA = await search('', { issueId: issueA });

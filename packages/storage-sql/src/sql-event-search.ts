@@ -54,6 +54,8 @@ export async function searchEvents(db: Kysely<Database>, query: EventSearchQuery
     .select([...EVENT_COLUMNS, 'id'])
     .where('project_id', 'in', query.projectIds);
   if (query.issueId !== undefined) base = base.where('issue_id', '=', query.issueId);
+  if (query.since !== undefined) base = base.where('timestamp', '>=', query.since.getTime());
+  if (query.until !== undefined) base = base.where('timestamp', '<', query.until.getTime());
   for (const condition of [...inSql, ...query.filters.map(issueTagPrefilter)]) {
     if (condition !== null) base = base.where(condition);
   }

@@ -92,6 +92,9 @@ export interface EventSearchQuery {
   /** Only this issue's events. */
   issueId?: number;
   filters: EventSearchFilter[];
+  /** Only events whose own timestamp is in [since, until) (either bound optional). */
+  since?: Date;
+  until?: Date;
   limit: number;
   offset: number;
 }

@@ -262,6 +262,20 @@ describe.each(TEST_BACKENDS)('events API (%s)', (backend) => {
     ]);
     expect((await stranger.get(`${projectList}?environment=staging`)).status).toBe(404);
 
+    // Sentry's time range parameters apply to the events' own timestamps.
+    expect(await ids(`${issueList}?statsPeriod=15m`)).toEqual([late, warned, events[2]]);
+    const range = `start=${minutesAgo(25).toISOString()}&end=${minutesAgo(15).toISOString()}`;
+    expect(await ids(`${issueList}?${range}`)).toEqual([events[1]]);
+    expect(await ids(`${projectList}?statsPeriod=3m&environment=staging`)).toEqual([late]);
+    for (const [params, field] of [
+      ['statsPeriod=soon', 'statsPeriod'],
+      ['start=yesterday&end=today', 'start'],
+    ] as const) {
+      const response = await api.get<{ errors: Record<string, string[]> }>(`${issueList}?${params}`);
+      expect(response.status, params).toBe(400);
+      expect(Object.keys(response.body.errors)).toEqual([field]);
+    }
+
     for (const bad of ['is:unresolved', 'times_seen:>1', 'level:bogus', 'assigned:me']) {
       const response = await api.get<{ errors: Record<string, string[]> }>(q(bad));
       expect(response.status, bad).toBe(400);

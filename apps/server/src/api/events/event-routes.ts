@@ -8,7 +8,7 @@ import { cursorOffset, linkHeader } from '../cursor-pagination.ts';
 import { accessIssue } from '../issues/issue-access.ts';
 import { issuePathParams, issuePaths } from '../issues/issue-paths.ts';
 import { stringList } from '../issues/issue-list-query.ts';
-import { eventSearchFilters } from './event-search-filters.ts';
+import { eventSearchScope } from './event-search-scope.ts';
 import { serializeEvent, serializeSimpleEvent } from './serialize-event.ts';
 
 /** 32 hex digits, or a dashed UUID (normalized); anything else cannot be an event id. */
@@ -50,6 +50,9 @@ const eventListQuery = z.object({
   full: z.enum(['true', 'false', '1', '0']).optional(),
   query: z.string().max(4000).optional(),
   environment: stringList,
+  statsPeriod: z.string().max(10).optional(),
+  start: z.string().max(40).optional(),
+  end: z.string().max(40).optional(),
 });
 
 /** One page of a list fetched with `limit + 1` rows: the Link header, then simple or full events. */
@@ -100,7 +103,7 @@ export function eventRoutes(services: ApiServices): AnyRouteSpec[] {
           const events = await services.storage.events.searchEvents({
             projectIds: [issue.projectId],
             issueId: issue.id,
-            filters: eventSearchFilters(services, principal, query),
+            ...eventSearchScope(services, principal, query),
             limit: query.limit + 1,
             offset,
           });
@@ -147,7 +150,7 @@ export function eventRoutes(services: ApiServices): AnyRouteSpec[] {
         const offset = cursorOffset(query.cursor);
         const events = await services.storage.events.searchEvents({
           projectIds: [project.id],
-          filters: eventSearchFilters(services, principal, query),
+          ...eventSearchScope(services, principal, query),
           limit: query.limit + 1,
           offset,
         });

@@ -1,7 +1,30 @@
 import { AppError, parseEventSearch } from '@fixloop/core';
-import type { EventSearchFilter } from '@fixloop/core';
+import type { EventSearchFilter, EventSearchQuery } from '@fixloop/core';
 import type { ApiServices } from '../api-route.ts';
 import type { Principal } from '../principal.ts';
+import { timeRange } from '../stats/stats-period.ts';
+
+interface EventListParams {
+  query?: string | undefined;
+  environment?: string[] | undefined;
+  statsPeriod?: string | undefined;
+  start?: string | undefined;
+  end?: string | undefined;
+}
+
+/**
+ * What an event list selects besides its projects and page: the filters, and the time range when
+ * `statsPeriod` or `start`/`end` is given (Sentry's event lists have no default window).
+ */
+export function eventSearchScope(
+  services: ApiServices,
+  principal: Principal,
+  params: EventListParams,
+): Pick<EventSearchQuery, 'filters' | 'since' | 'until'> {
+  const filters = eventSearchFilters(services, principal, params);
+  const range = timeRange(params, services.clock.now(), 0);
+  return range.explicit ? { filters, since: range.start, until: range.end } : { filters };
+}
 
 /**
  * The event lists' `query` (the issue search syntax, on single events) and repeatable
@@ -10,7 +33,7 @@ import type { Principal } from '../principal.ts';
 export function eventSearchFilters(
   services: ApiServices,
   principal: Principal,
-  params: { query?: string | undefined; environment?: string[] | undefined },
+  params: EventListParams,
 ): EventSearchFilter[] {
   const parsed = parseEventSearch(params.query ?? '', {
     now: services.clock.now(),
