@@ -1,79 +1,109 @@
-import { BellRing, Send } from 'lucide-react';
+import { useState } from 'react';
+import { BellRing } from 'lucide-react';
 import {
   useAlertChannels,
-  useSetAlertChannelEnabled,
-  useTestAlertChannel,
+  useCreateAlertChannel,
+  useDeleteAlertChannel,
+  useUpdateAlertChannel,
 } from '../api/use-alert-channels.ts';
-import { Badge } from '../ui/badge.tsx';
+import type { AlertChannel, AlertChannelInput } from '../api/use-alert-channels.ts';
 import { Button } from '../ui/button.tsx';
 import { Card } from '../ui/card.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { ErrorState } from '../ui/error-state.tsx';
 import { Skeleton } from '../ui/skeleton.tsx';
-import { ToggleSwitch } from '../ui/toggle-switch.tsx';
 import { useToast } from '../ui/use-toast.ts';
+import { AlertChannelDialog } from './alert-channel-dialog.tsx';
+import { AlertChannelRow } from './alert-channel-row.tsx';
+import { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
 
 const KINDS = 'Slack, Telegram, email, Discord, webhooks and PagerDuty';
 
-/** The organization's alert channels: on/off and a test message; new channels come from config or the API. */
+/** The organization's alert channels; channels from the config file are read-only here. */
 export function AlertChannelsSection({ org, canEdit }: { org: string; canEdit: boolean }) {
   const channels = useAlertChannels(org);
-  const setEnabled = useSetAlertChannelEnabled(org);
-  const test = useTestAlertChannel(org);
+  const create = useCreateAlertChannel(org);
+  const update = useUpdateAlertChannel(org);
+  const toggle = useUpdateAlertChannel(org);
+  const remove = useDeleteAlertChannel(org);
   const toast = useToast();
+  // undefined: closed; null: creating; a channel: editing it.
+  const [editing, setEditing] = useState<AlertChannel | null | undefined>(undefined);
+  const [deleting, setDeleting] = useState<AlertChannel | null>(null);
+  const saving = editing ? update : create;
+  const close = () => {
+    create.reset();
+    update.reset();
+    setEditing(undefined);
+  };
+  const save = (body: AlertChannelInput) => {
+    const done = { onSuccess: () => (toast('Channel saved', 'ok'), close()) };
+    if (editing) update.mutate({ id: editing.id, body }, done);
+    else create.mutate(body, done);
+  };
   return (
-    <Card title="Alert channels">
+    <Card
+      title="Alert channels"
+      actions={
+        canEdit &&
+        channels.data !== null && (
+          <Button size="sm" variant="primary" onClick={() => setEditing(null)}>
+            New channel
+          </Button>
+        )
+      }
+    >
       {channels.isPending ? (
         <Skeleton className="h-20 w-full" />
       ) : channels.isError ? (
         <ErrorState error={channels.error} onRetry={() => void channels.refetch()} />
       ) : channels.data === null || channels.data.length === 0 ? (
         <EmptyState icon={<BellRing size={18} />} title="No alert channels">
-          Channels ({KINDS}) are added in fixloop.config.json or through the alert-channels API; see
+          Channels ({KINDS}) are where alerts go. Add one here or in fixloop.config.json; see
           docs/alerting.md.
         </EmptyState>
       ) : (
         <ul className="divide-y divide-line">
           {channels.data.map((channel) => (
-            <li key={channel.id} className="flex items-center gap-3 py-2.5">
-              <Badge>{channel.kind}</Badge>
-              <span className="min-w-0 flex-1">
-                <span className="block truncate text-[13px] font-medium">{channel.name}</span>
-                <span className="block text-xs text-subtle">
-                  {channel.source === 'config' ? 'from the config file' : 'added through the API'}
-                  {channel.maxPerMinute ? ` · at most ${channel.maxPerMinute}/min` : ''}
-                </span>
-              </span>
-              {canEdit && (
-                <Button
-                  size="sm"
-                  icon={<Send size={13} />}
-                  loading={test.isPending && test.variables === channel.id}
-                  onClick={() =>
-                    test.mutate(channel.id, {
-                      onSuccess: () => toast(`Test alert sent to ${channel.name}`, 'ok'),
-                      onError: (e) => toast(e.message, 'danger'),
-                    })
-                  }
-                >
-                  Send test
-                </Button>
-              )}
-              <ToggleSwitch
-                label={`${channel.name} enabled`}
-                checked={channel.enabled}
-                disabled={!canEdit || setEnabled.isPending}
-                onChange={(enabled) =>
-                  setEnabled.mutate(
-                    { id: channel.id, enabled },
-                    { onError: (e) => toast(e.message, 'danger') },
-                  )
-                }
-              />
-            </li>
+            <AlertChannelRow
+              key={channel.id}
+              org={org}
+              channel={channel}
+              canEdit={canEdit}
+              onEdit={() => setEditing(channel)}
+              onDelete={() => setDeleting(channel)}
+              onToggle={(enabled) =>
+                toggle.mutate(
+                  { id: channel.id, body: { enabled } },
+                  { onError: (e) => toast(e.message, 'danger') },
+                )
+              }
+              toggling={toggle.isPending}
+            />
           ))}
         </ul>
       )}
+      <AlertChannelDialog
+        open={editing !== undefined}
+        channel={editing ?? null}
+        onClose={close}
+        onSave={save}
+        saving={saving.isPending}
+        error={saving.error}
+      />
+      <ConfirmDeleteDialog
+        what={`channel ${deleting?.name ?? ''}`}
+        open={deleting !== null}
+        onCancel={() => setDeleting(null)}
+        deleting={remove.isPending}
+        onConfirm={() =>
+          deleting &&
+          remove.mutate(deleting.id, {
+            onSuccess: () => (toast('Channel deleted', 'ok'), setDeleting(null)),
+            onError: (e) => toast(e.message, 'danger'),
+          })
+        }
+      />
     </Card>
   );
 }

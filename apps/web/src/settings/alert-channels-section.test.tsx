@@ -1,0 +1,147 @@
+// @vitest-environment happy-dom
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AlertChannel } from '../api/use-alert-channels.ts';
+import { renderWithProviders } from '../testing/render-with-providers.tsx';
+import { stubApi } from '../testing/stub-api.ts';
+import type { StubRoute } from '../testing/stub-api.ts';
+import { AlertChannelsSection } from './alert-channels-section.tsx';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const CHANNELS = '/api/0/organizations/acme/alert-channels/';
+
+const channel = (over: Partial<AlertChannel>): AlertChannel => ({
+  id: '1',
+  kind: 'slack',
+  name: 'ops',
+  enabled: true,
+  source: 'api',
+  config: { apiBaseUrl: 'https://slack.com/api' },
+  hasSecret: true,
+  secretFields: ['webhookUrl'],
+  maxPerMinute: null,
+  dateCreated: '2026-12-01T00:00:00Z',
+  ...over,
+});
+
+function renderSection(canEdit: boolean, routes: Record<string, StubRoute> = {}) {
+  const list = [
+    channel({}),
+    channel({ id: '2', kind: 'telegram', name: 'oncall', source: 'config', secretFields: ['botToken'] }),
+  ];
+  const calls = stubApi({ [`GET ${CHANNELS}`]: () => ({ body: list }), ...routes });
+  renderWithProviders(<AlertChannelsSection org="acme" canEdit={canEdit} />);
+  return calls;
+}
+
+describe('AlertChannelsSection', () => {
+  it('lists channels with kind and source, and hides write actions from non-admins', async () => {
+    renderSection(false);
+    expect(await screen.findByText('ops')).toBeTruthy();
+    expect(screen.getByText(/from the config file/)).toBeTruthy();
+    expect(screen.getByText('Telegram')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'New channel' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Send test message/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Edit ops' })).toBeNull();
+    expect((screen.getByRole('switch', { name: 'ops enabled' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('keeps config-file channels read-only for admins but lets them test them', async () => {
+    renderSection(true);
+    await screen.findByText('oncall');
+    expect(screen.getByRole('button', { name: 'Edit ops' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Edit oncall' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete oncall' })).toBeNull();
+    expect((screen.getByRole('switch', { name: 'oncall enabled' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole('button', { name: 'Send test message to oncall' })).toBeTruthy();
+  });
+
+  it('creates a Telegram channel with its secret and shows the server field errors', async () => {
+    let attempt = 0;
+    const calls = renderSection(true, {
+      [`POST ${CHANNELS}`]: () =>
+        ++attempt === 1
+          ? {
+              status: 400,
+              body: {
+                detail: 'Invalid body field "config.chatId"',
+                errors: { 'config.chatId': ['Required'] },
+              },
+            }
+          : { status: 201, body: channel({ id: '3', kind: 'telegram', name: 'tg' }) },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'New channel' }));
+    const dialog = screen.getByRole('dialog', { name: 'New alert channel' });
+    await userEvent.type(within(dialog).getByLabelText('Name'), 'tg');
+    await userEvent.selectOptions(within(dialog).getByLabelText('Kind'), 'telegram');
+    await userEvent.type(within(dialog).getByLabelText('Bot token (required)'), '123:secret');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create channel' }));
+    expect(await within(dialog).findByText('Required')).toBeTruthy();
+    await userEvent.type(within(dialog).getByLabelText('Chat id (required)'), '-100');
+    await userEvent.type(within(dialog).getByLabelText('Chats allowed to use commands'), '42, 43');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create channel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const posts = calls.filter((c) => c.method === 'POST');
+    expect(posts[1]?.body).toEqual({
+      name: 'tg',
+      kind: 'telegram',
+      config: { botToken: '123:secret', chatId: '-100', allowedChatIds: ['42', '43'] },
+    });
+  });
+
+  it('edits a channel without sending back the secret it never received', async () => {
+    const calls = renderSection(true, {
+      [`PUT ${CHANNELS}1/`]: () => ({ body: channel({ name: 'ops-2' }) }),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit ops' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit ops' });
+    const secret = within(dialog).getByLabelText('Incoming webhook URL') as HTMLInputElement;
+    expect(secret.type).toBe('password');
+    expect(secret.value).toBe('');
+    expect(secret.placeholder).toMatch(/set; leave empty to keep/);
+    await userEvent.type(within(dialog).getByLabelText('Channel id'), 'C42');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save channel' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    const put = calls.find((c) => c.method === 'PUT');
+    expect(put?.body).toEqual({ name: 'ops', config: { channel: 'C42' }, maxPerMinute: null });
+  });
+
+  it('enables, disables and deletes after confirming', async () => {
+    const calls = renderSection(true, {
+      [`PUT ${CHANNELS}1/`]: () => ({ body: channel({ enabled: false }) }),
+      [`DELETE ${CHANNELS}1/`]: () => ({ status: 204 }),
+    });
+    await userEvent.click(await screen.findByRole('switch', { name: 'ops enabled' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ enabled: false }));
+    await userEvent.click(screen.getByRole('button', { name: 'Delete ops' }));
+    await userEvent.click(
+      within(screen.getByRole('dialog', { name: 'Delete channel ops?' })).getByRole('button', {
+        name: 'Delete',
+      }),
+    );
+    await waitFor(() =>
+      expect(calls.some((c) => c.method === 'DELETE' && c.url.pathname === `${CHANNELS}1/`)).toBe(true),
+    );
+  });
+
+  it('sends a test message and shows the delivery result, failed or sent', async () => {
+    let n = 0;
+    renderSection(true, {
+      [`POST ${CHANNELS}1/test/`]: () => ({
+        body:
+          ++n === 1
+            ? { id: '9', status: 'failed', error: 'HTTP 404 no_service', providerMessageId: null }
+            : { id: '10', status: 'sent', error: null, providerMessageId: '1712.0001' },
+      }),
+    });
+    const button = await screen.findByRole('button', { name: 'Send test message to ops' });
+    await userEvent.click(button);
+    expect((await screen.findByRole('status')).textContent).toBe('Test message failed: HTTP 404 no_service.');
+    await userEvent.click(button);
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Test message sent (message id 1712.0001).'),
+    );
+  });
+});
