@@ -217,6 +217,20 @@ export function describeEventSearchContract(setup: StorageSetup): void {
         firefox[1],
       ]);
       expect(await search('browser:Firefox', { issueId: issueA, limit: 1, offset: 2 })).toEqual([]);
+      const oldest = (filters: EventSearchFilter[], offset: number) =>
+        storage().events.searchEvents({
+          projectIds: [project.id],
+          issueId: issueA,
+          filters,
+          order: 'oldest',
+          limit: 1,
+          offset,
+        });
+      expect(ids(await oldest([], 0))).toEqual([inA.at(-1)!.eventId]);
+      const firefoxOnly = parseEventSearch('browser:Firefox', { now: new Date(T0), userId: null });
+      if (!firefoxOnly.ok) throw new Error(firefoxOnly.error.message);
+      expect(ids(await oldest(firefoxOnly.filters, 0))).toEqual([firefox[1]]);
+      expect(ids(await oldest(firefoxOnly.filters, 1))).toEqual([firefox[0]]);
       const production = ids(await search('environment:production'));
       expect(ids(await search('environment:production', { limit: 2, offset: 1 }))).toEqual(
         production.slice(1, 3),

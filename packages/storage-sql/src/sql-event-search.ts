@@ -59,7 +59,8 @@ export async function searchEvents(db: Kysely<Database>, query: EventSearchQuery
   for (const condition of [...inSql, ...query.filters.map(issueTagPrefilter)]) {
     if (condition !== null) base = base.where(condition);
   }
-  const ordered = base.orderBy('received_at', 'desc').orderBy('id', 'desc');
+  const direction = query.order === 'oldest' ? 'asc' : 'desc';
+  const ordered = base.orderBy('received_at', direction).orderBy('id', direction);
   if (rest.length === 0) {
     const rows = await ordered.limit(query.limit).offset(query.offset).execute();
     return rows.map(toStoredEvent);
@@ -69,7 +70,7 @@ export async function searchEvents(db: Kysely<Database>, query: EventSearchQuery
   let after: Cursor | null = null;
   for (;;) {
     const from: Cursor | null = after;
-    const batch: typeof ordered = from === null ? ordered : ordered.where(olderThan(from));
+    const batch: typeof ordered = from === null ? ordered : ordered.where(beyond(from, direction));
     const rows: ScannedRow[] = await batch.limit(SCAN_BATCH).execute();
     for (const row of rows) {
       const event = toStoredEvent(row);
@@ -90,7 +91,8 @@ interface Cursor {
   id: number;
 }
 
-/** Rows after the cursor in newest-first order. */
-function olderThan({ receivedAt, id }: Cursor): Expression<SqlBool> {
-  return sql<SqlBool>`(events.received_at < ${receivedAt} OR (events.received_at = ${receivedAt} AND events.id < ${id}))`;
+/** Rows after the cursor in the walk's order. */
+function beyond({ receivedAt, id }: Cursor, direction: 'asc' | 'desc'): Expression<SqlBool> {
+  const op = sql.raw(direction === 'asc' ? '>' : '<');
+  return sql<SqlBool>`(events.received_at ${op} ${receivedAt} OR (events.received_at = ${receivedAt} AND events.id ${op} ${id}))`;
 }

@@ -53,8 +53,8 @@ export interface EventStore {
    */
   listRecentEvents(query: RecentEventsQuery): Promise<StoredEvent[]>;
   /**
-   * Events of some projects (or of one issue of them) that match every filter, newest first by time
-   * received; `offset` counts matching events. Same meaning as `matchesEventSearch`.
+   * Events of some projects (or of one issue of them) that match every filter, newest (or oldest)
+   * first by time received; `offset` counts matching events. Same meaning as `matchesEventSearch`.
    */
   searchEvents(query: EventSearchQuery): Promise<StoredEvent[]>;
   /** Hourly outcome rows of some projects in [start, end). */
@@ -95,6 +95,8 @@ export interface EventSearchQuery {
   /** Only events whose own timestamp is in [since, until) (either bound optional). */
   since?: Date;
   until?: Date;
+  /** Newest first by time received (the default), or oldest first. */
+  order?: 'newest' | 'oldest';
   limit: number;
   offset: number;
 }

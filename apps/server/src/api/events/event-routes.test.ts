@@ -262,6 +262,20 @@ describe.each(TEST_BACKENDS)('events API (%s)', (backend) => {
     ]);
     expect((await stranger.get(`${projectList}?environment=staging`)).status).toBe(404);
 
+    // latest, oldest and recommended honour the same filters.
+    const named = async (path: string) => {
+      const response = await api.get<EventJson>(`/api/0/issues/${issueId}/events/${path}`);
+      expect(response.status, path).toBe(200);
+      return response.body.eventID;
+    };
+    expect(await named('latest/')).toBe(late);
+    expect(await named('latest/?environment=production')).toBe(events[2]);
+    expect(await named('oldest/?environment=staging')).toBe(warned);
+    expect(await named(`oldest/?query=${encodeURIComponent('has:browser')}`)).toBe(warned);
+    expect(await named('recommended/?query=level:warning')).toBe(warned);
+    expect((await api.get(`/api/0/issues/${issueId}/events/latest/?environment=nowhere`)).status).toBe(404);
+    expect((await api.get(`/api/0/issues/${issueId}/events/latest/?query=is:resolved`)).status).toBe(400);
+
     // Sentry's time range parameters apply to the events' own timestamps.
     expect(await ids(`${issueList}?statsPeriod=15m`)).toEqual([late, warned, events[2]]);
     const range = `start=${minutesAgo(25).toISOString()}&end=${minutesAgo(15).toISOString()}`;

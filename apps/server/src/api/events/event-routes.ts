@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '@fixloop/core';
-import type { StoredEvent } from '@fixloop/core';
+import type { EventSearchQuery, StoredEvent } from '@fixloop/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defineRoute } from '../api-route.ts';
 import type { AnyRouteSpec, ApiServices } from '../api-route.ts';
@@ -28,12 +28,27 @@ async function fullEvent(services: ApiServices, event: StoredEvent) {
   );
 }
 
-/** An issue's event by id or `latest` / `oldest` / `recommended` (Sentry's names). */
-async function issueEvent(services: ApiServices, issue: { id: number; projectId: number }, eventId: string) {
+/**
+ * An issue's event by id or `latest` / `oldest` / `recommended` (Sentry's names); the named ones
+ * honour `environment` and `query` like the event list.
+ */
+async function issueEvent(
+  services: ApiServices,
+  issue: { id: number; projectId: number },
+  eventId: string,
+  scope: Pick<EventSearchQuery, 'filters' | 'since' | 'until'>,
+) {
   const named = { latest: 'newest', recommended: 'newest', oldest: 'oldest' } as const;
   if (eventId in named) {
     const order = named[eventId as keyof typeof named];
-    const [event] = await services.storage.events.listIssueEvents(issue.id, { limit: 1, offset: 0, order });
+    const [event] = await services.storage.events.searchEvents({
+      projectIds: [issue.projectId],
+      issueId: issue.id,
+      ...scope,
+      order,
+      limit: 1,
+      offset: 0,
+    });
     return event ?? null;
   }
   const id = normalizeEventId(eventId);
@@ -41,18 +56,22 @@ async function issueEvent(services: ApiServices, issue: { id: number; projectId:
   return event !== null && event.issueId === issue.id ? event : null;
 }
 
-const eventListQuery = z.object({
+/** Sentry's event filters: the search `query`, `environment` (repeatable) and a time range. */
+const eventFilterQuery = z.object({
+  query: z.string().max(4000).optional(),
+  environment: stringList,
+  statsPeriod: z.string().max(10).optional(),
+  start: z.string().max(40).optional(),
+  end: z.string().max(40).optional(),
+});
+
+const eventListQuery = eventFilterQuery.extend({
   cursor: z
     .string()
     .regex(/^\d+:\d+:[01]$/, 'must look like 0:100:0')
     .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(100),
   full: z.enum(['true', 'false', '1', '0']).optional(),
-  query: z.string().max(4000).optional(),
-  environment: stringList,
-  statsPeriod: z.string().max(10).optional(),
-  start: z.string().max(40).optional(),
-  end: z.string().max(40).optional(),
 });
 
 /** One page of a list fetched with `limit + 1` rows: the Link header, then simple or full events. */
@@ -122,10 +141,12 @@ export function eventRoutes(services: ApiServices): AnyRouteSpec[] {
         tags: ['events'],
         scope: 'event:read',
         params: path.includes(':org') ? issueEventParams.extend({ org: z.string() }) : issueEventParams,
-        handler: async ({ principal, params }) => {
+        query: eventFilterQuery,
+        handler: async ({ principal, params, query }) => {
           const org = (params as { org?: string }).org;
           const { issue } = await accessIssue(services, principal, params.issueId, 'event:read', org);
-          const event = await issueEvent(services, issue, params.eventId);
+          const scope = eventSearchScope(services, principal, query);
+          const event = await issueEvent(services, issue, params.eventId, scope);
           if (event === null) throw notFound();
           return fullEvent(services, event);
         },
