@@ -2,6 +2,7 @@ import { Navigate, useLocation, useParams } from 'react-router';
 import { useOrganization } from '../auth/use-organization.ts';
 import { AiProviderCard } from '../settings/ai-provider-card.tsx';
 import { AlertChannelsSection } from '../settings/alert-channels-section.tsx';
+import { AlertRulesSection } from '../settings/alert-rules-section.tsx';
 import { ApiTokensSection } from '../settings/api-tokens-section.tsx';
 import { DangerZoneSection } from '../settings/danger-zone-section.tsx';
 import { KillSwitchCard } from '../settings/kill-switch-card.tsx';
@@ -43,7 +44,12 @@ export function SettingsPage() {
             <ApiTokensSection canCreate={org.can('mutate')} seeAll={org.can('see-all-tokens')} />
           )}
           {section === 'members' && <MembersSection org={org.slug} canManage={org.can('manage-members')} />}
-          {section === 'alerts' && <AlertChannelsSection org={org.slug} canEdit={canEdit} />}
+          {section === 'alerts' && (
+            <>
+              <AlertChannelsSection org={org.slug} canEdit={canEdit} />
+              <AlertRulesSection org={org.slug} canEdit={canEdit} />
+            </>
+          )}
           {section === 'limits' && <LimitsAndPiiSection org={org.slug} canEdit={canEdit} />}
           {section === 'worker' && <WorkerStatusSection />}
           {section === 'danger' && <DangerZoneSection org={org.slug} />}

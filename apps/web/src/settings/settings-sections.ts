@@ -12,7 +12,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { id: 'autofix', label: 'Autofix & AI' },
   { id: 'tokens', label: 'API tokens' },
   { id: 'members', label: 'Members' },
-  { id: 'alerts', label: 'Alert channels' },
+  { id: 'alerts', label: 'Alerts' },
   { id: 'limits', label: 'Rate limits & PII' },
   { id: 'worker', label: 'Worker status' },
   { id: 'danger', label: 'Danger zone', requires: 'danger-zone' },
