@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AutofixTestShop, createTestUserToken, SHOP_CRASHES, TEST_BACKENDS } from '@fixloop/server/testing';
 import type { FixJson } from '@fixloop/server/testing';
@@ -18,6 +20,17 @@ describe('parseFixesArgs', () => {
     expect(parseFixesArgs(['reject', '1'])).toBe('a rejection needs --reason <text>');
     expect(parseFixesArgs(['approve', '1', '--dry-run'])).toMatch(/unexpected "--dry-run"/);
     expect(parseFixesArgs(['start', '1', '--timeout', 'soon'])).toBe('--timeout must be a positive number of seconds'); // prettier-ignore
+  });
+
+  it('says which server it could not reach, without a stack trace', () => {
+    const main = fileURLToPath(new URL('./main.ts', import.meta.url));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', main, 'fixes', 'list'], {
+      env: { PATH: process.env['PATH'], FIXLOOP_URL: 'http://127.0.0.1:9', FIXLOOP_TOKEN: 'fxl_unused' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^fixloop: cannot reach Fixloop at http:\/\/127\.0\.0\.1:9: /);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
 

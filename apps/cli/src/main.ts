@@ -107,6 +107,12 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`fixloop: ${(error as Error).message}\n`);
   } else if (isAppError(error) && error.code === 'config_invalid') {
     process.stderr.write(`fixloop: invalid configuration: ${error.message}\n`);
+  } else if (error instanceof TypeError && error.message === 'fetch failed') {
+    // The client commands' server is down or FIXLOOP_URL is wrong: say so, not where fetch failed.
+    const cause = (error.cause as Error | undefined)?.message ?? 'no answer';
+    process.stderr.write(
+      `fixloop: cannot reach Fixloop at ${process.env['FIXLOOP_URL'] ?? 'FIXLOOP_URL'}: ${cause}\n`,
+    );
   } else {
     process.stderr.write(
       `fixloop: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
