@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Project } from '@fixloop/core';
+import type { IssueSearchSort, Project } from '@fixloop/core';
 import { createTestProject, eventWrite, writeOne } from './contract-fixtures.ts';
 import { useStorage } from './storage-contract-context.ts';
 import type { StorageSetup } from './storage-contract-context.ts';
@@ -7,7 +7,10 @@ import type { StorageSetup } from './storage-contract-context.ts';
 const HOUR = 3_600_000;
 const START = Date.parse('2026-03-10T00:00:00.000Z');
 
-/** IssueStore.issueStats with `environments`, and issueEnvironmentTotals (Sentry's ?environment=). */
+/**
+ * Sentry's `?environment=` in storage: IssueStore.issueStats with `environments`,
+ * issueEnvironmentTotals, and searchIssues sorting by the environments' figures.
+ */
 export function describeIssueEnvironmentStatsContract(setup: StorageSetup): void {
   describe('issue stats per environment', () => {
     const storage = useStorage(setup);
@@ -15,8 +18,8 @@ export function describeIssueEnvironmentStatsContract(setup: StorageSetup): void
     let issue: number;
     let quiet: number;
 
-    const write = (hash: string, environment: string, hour: number, userKey: string | null) => {
-      const base = eventWrite(project.id, {
+    const write = (hash: string, environment: string, hour: number, userKey: string | null, to = project) => {
+      const base = eventWrite(to.id, {
         hashes: [hash],
         timestamp: new Date(START + hour * HOUR + 60_000),
         userKey,
@@ -70,6 +73,41 @@ export function describeIssueEnvironmentStatsContract(setup: StorageSetup): void
       expect(both.get(issue)).toMatchObject({ count: 5, userCount: 3 });
       expect((await storage().issues.issueEnvironmentTotals([issue], ['nowhere'])).size).toBe(0);
       expect((await storage().issues.issueEnvironmentTotals([], ['production'])).size).toBe(0);
+    });
+
+    it('sorts by last seen, first seen and events in the environments when given', async () => {
+      const sorted = await createTestProject(storage());
+      const x = await write('x', 'staging', 1, null, sorted);
+      for (const [env, hour] of [
+        ['staging', 2],
+        ['staging', 3],
+        ['production', 10],
+      ] as const) {
+        await write('x', env, hour, null, sorted);
+      }
+      const y = await write('y', 'staging', 0, null, sorted);
+      await write('y', 'production', 11, null, sorted);
+      await write('y', 'production', 12, null, sorted);
+      const order = async (sort: IssueSearchSort, environments?: string[]) => {
+        const { issues } = await storage().issues.searchIssues({
+          projectIds: [sorted.id],
+          filters: [],
+          sort,
+          limit: 10,
+          offset: 0,
+          now: new Date(START + 24 * HOUR),
+          ...(environments === undefined ? {} : { environments }),
+        });
+        return issues.map((i) => (i.id === x ? 'x' : i.id === y ? 'y' : i.id));
+      };
+      expect(await order('freq')).toEqual(['x', 'y']);
+      expect(await order('freq', ['production'])).toEqual(['y', 'x']);
+      expect(await order('freq', ['staging'])).toEqual(['x', 'y']);
+      expect(await order('date')).toEqual(['y', 'x']);
+      expect(await order('date', ['staging'])).toEqual(['x', 'y']);
+      expect(await order('new')).toEqual(['x', 'y']);
+      expect(await order('new', ['production'])).toEqual(['y', 'x']);
+      expect(await order('new', [])).toEqual(['x', 'y']);
     });
   });
 }

@@ -32,12 +32,13 @@ export async function searchIssues(
 ): Promise<{ issues: Issue[]; total: number }> {
   if (query.projectIds.length === 0) return { issues: [], total: 0 };
   let page = matchingIssues(db, dialect, query).selectAll('issues');
+  const environments = query.environments ?? [];
   switch (query.sort) {
     case 'new':
-      page = page.orderBy('issues.first_seen', 'desc');
+      page = page.orderBy(inEnvironments(environments, 'min', 'first_seen'), 'desc');
       break;
     case 'freq':
-      page = page.orderBy('issues.times_seen', 'desc');
+      page = page.orderBy(inEnvironments(environments, 'sum', 'times_seen'), 'desc');
       break;
     case 'user':
       page = page.orderBy('issues.user_count', 'desc');
@@ -53,13 +54,27 @@ export async function searchIssues(
       break;
     }
     default:
-      page = page.orderBy('issues.last_seen', 'desc');
+      page = page.orderBy(inEnvironments(environments, 'max', 'last_seen'), 'desc');
   }
   const rows = await page.orderBy('issues.id', 'desc').limit(query.limit).offset(query.offset).execute();
   const count = await matchingIssues(db, dialect, query)
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
   return { issues: rows.map(toIssue), total: Number(count.n) };
+}
+
+/**
+ * The issue's own column, or under `environment=` the same figure over those environments, read
+ * from the `environment` tag's per-issue rows (a primary-key probe per issue).
+ */
+function inEnvironments(
+  environments: string[],
+  fn: 'min' | 'max' | 'sum',
+  column: 'first_seen' | 'last_seen' | 'times_seen',
+) {
+  if (environments.length === 0) return sql<number>`${sql.ref(`issues.${column}`)}`;
+  return sql<number>`coalesce((SELECT ${sql.raw(fn)}(t.${sql.raw(column)}) FROM issue_tag_values t
+    WHERE t.issue_id = issues.id AND t.key = 'environment' AND t.value IN (${sql.join(environments)})), 0)`;
 }
 
 /** Hourly counts folded into the requested buckets, for every issue of a page in one query. */

@@ -38,6 +38,11 @@ export interface IssueSearchQuery {
   offset: number;
   /** The moment `trends` counts back from. */
   now: Date;
+  /**
+   * Sentry's `environment=`: `date`, `new` and `freq` then sort by the last seen, first seen and
+   * event count in these environments.
+   */
+  environments?: string[];
 }
 
 /** Event counts of some issues in `buckets` consecutive buckets of `bucketMs` starting at `start`. */

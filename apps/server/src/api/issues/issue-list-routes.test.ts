@@ -384,5 +384,18 @@ describe.each(TEST_BACKENDS)('issue list API (%s)', (backend) => {
     const orgProduction = await only(`${orgList}?environment=production&statsPeriod=14d`);
     expect(sum(orgProduction.stats?.['24h'])).toBe(2);
     expect(sum(orgProduction.stats?.['14d'])).toBe(3);
+
+    // Sorting by events follows the environments too.
+    const stagedSpec = { fingerprint: 'staged', environment: 'staging' };
+    const stagedEvent = await sendTestEvent(t, { ...stagedSpec, at: minutesAgo(8) }, target);
+    await sendTestEvent(t, { ...stagedSpec, at: minutesAgo(7) }, target);
+    const stagedId = (
+      await owner.get<{ groupID: string }>(`/api/0/projects/envs/${org.project.slug}/events/${stagedEvent}/`)
+    ).body.groupID;
+    const order = async (params: string) =>
+      (await owner.get<IssueJson[]>(`${project}?${params}`)).body.map((i) => i.id);
+    expect(await order('sort=freq')).toEqual([id, stagedId]);
+    expect(await order('sort=freq&environment=staging')).toEqual([stagedId, id]);
+    expect(await order('sort=freq&environment=production')).toEqual([id]);
   });
 });

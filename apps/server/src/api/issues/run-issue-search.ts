@@ -89,6 +89,7 @@ export async function runIssueSearch(
     limit: params.limit,
     offset,
     now: services.clock.now(),
+    ...(params.environment === undefined ? {} : { environments: params.environment }),
   });
   return { issues, total, offset, directHit: false };
 }
