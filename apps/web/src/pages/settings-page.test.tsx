@@ -51,4 +51,14 @@ describe('SettingsPage', () => {
     renderAs('member');
     expect((await screen.findByText('Queue depth')).parentElement?.textContent).toContain('7');
   });
+
+  it('puts alert channels, rules and the delivery log under Alerts', async () => {
+    renderAs('member', '/organizations/acme/settings/alerts');
+    expect(
+      within(screen.getByRole('navigation', { name: 'Settings sections' })).getByText('Alerts'),
+    ).toBeTruthy();
+    for (const name of ['Alert channels', 'Alert rules', 'Delivery log']) {
+      expect(screen.getByRole('region', { name })).toBeTruthy();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { Navigate, useLocation, useParams } from 'react-router';
 import { useOrganization } from '../auth/use-organization.ts';
 import { AiProviderCard } from '../settings/ai-provider-card.tsx';
 import { AlertChannelsSection } from '../settings/alert-channels-section.tsx';
+import { AlertDeliveriesSection } from '../settings/alert-deliveries-section.tsx';
 import { AlertRulesSection } from '../settings/alert-rules-section.tsx';
 import { ApiTokensSection } from '../settings/api-tokens-section.tsx';
 import { DangerZoneSection } from '../settings/danger-zone-section.tsx';
@@ -48,6 +49,7 @@ export function SettingsPage() {
             <>
               <AlertChannelsSection org={org.slug} canEdit={canEdit} />
               <AlertRulesSection org={org.slug} canEdit={canEdit} />
+              <AlertDeliveriesSection org={org.slug} />
             </>
           )}
           {section === 'limits' && <LimitsAndPiiSection org={org.slug} canEdit={canEdit} />}
