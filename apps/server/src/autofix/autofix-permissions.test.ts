@@ -21,12 +21,26 @@ describe.each(TEST_BACKENDS)('agent permissions cap what autofix may do (%s)', (
     expect(shop.repo.remoteHead('fixloop')).toBeNull();
   });
 
+  it('a regression of a resolved issue gets a new attempt once the earlier one is closed', async () => {
+    expect((await shop.api.put(PROJECT, { botPermission: 'MINOR_FIX' })).status).toBe(200);
+    const issueId = await shop.ingest(SHOP_CRASHES.missingImport());
+    expect((await shop.fixesOf(issueId)).map((f) => f.status)).toEqual(['failed']);
+    expect((await shop.api.put(`/api/0/issues/${issueId}/`, { status: 'resolved' })).status).toBe(200);
+    expect(await shop.ingest(SHOP_CRASHES.missingImport())).toBe(issueId);
+    await shop.quiet();
+    const fixes = await shop.settledFixes(issueId);
+    expect(fixes.map((f) => f.status)).toEqual(['committed', 'failed']);
+    expect(fixes[0]!.events[0]!.note).toContain('issue.regressed');
+    expect(shop.repo.remoteHead('fixloop')).toBe(fixes[0]!.commitSha);
+  });
+
   it('SUGGEST: a verified category A fix waits for a member’s approval instead of being committed', async () => {
     expect((await shop.api.put(PROJECT, { botPermission: 'SUGGEST' })).status).toBe(200);
+    const before = shop.repo.remoteHead('fixloop');
     const [fix] = await shop.settledFixes(await shop.ingest(SHOP_CRASHES.misspelledName()));
     expect(fix).toMatchObject({ status: 'awaiting_approval', category: 'A', approverRole: 'member', commitSha: null }); // prettier-ignore
     expect(fix!.reason).toContain("the agent's permission SUGGEST does not allow committing category A");
-    expect(shop.repo.remoteHead('fixloop')).toBeNull();
+    expect(shop.repo.remoteHead('fixloop')).toBe(before);
     const { token } = await createTestUserToken(shop.t.fixloop.storage, {
       organization: 'acme',
       role: 'member',
