@@ -32,6 +32,7 @@ export interface AlertChannelInput {
   config?: Record<string, unknown>;
   enabled?: boolean;
   maxPerMinute?: number | null;
+  allowPrivateNetworks?: boolean;
 }
 
 const base = (org: string) => `/api/0/organizations/${encodeURIComponent(org)}/alert-channels/`;

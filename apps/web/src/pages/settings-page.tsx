@@ -47,7 +47,11 @@ export function SettingsPage() {
           {section === 'members' && <MembersSection org={org.slug} canManage={org.can('manage-members')} />}
           {section === 'alerts' && (
             <>
-              <AlertChannelsSection org={org.slug} canEdit={canEdit} />
+              <AlertChannelsSection
+                org={org.slug}
+                canEdit={canEdit}
+                canAllowPrivate={org.can('allow-private-targets')}
+              />
               <AlertRulesSection org={org.slug} canEdit={canEdit} />
               <AlertDeliveriesSection org={org.slug} />
             </>

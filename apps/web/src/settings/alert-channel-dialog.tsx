@@ -3,6 +3,7 @@ import { isApiError } from '../api/api-error.ts';
 import { CHANNEL_KINDS } from '../api/use-alert-channels.ts';
 import type { AlertChannel, AlertChannelInput, ChannelKind } from '../api/use-alert-channels.ts';
 import { Button } from '../ui/button.tsx';
+import { Checkbox } from '../ui/checkbox.tsx';
 import { Dialog } from '../ui/dialog.tsx';
 import { SelectField } from '../ui/select-field.tsx';
 import { TextField } from '../ui/text-field.tsx';
@@ -23,6 +24,7 @@ function fieldErrors(error: Error | null): Record<string, string> {
 export function AlertChannelDialog({
   open,
   channel,
+  canAllowPrivate,
   onClose,
   onSave,
   saving,
@@ -30,6 +32,8 @@ export function AlertChannelDialog({
 }: {
   open: boolean;
   channel: AlertChannel | null;
+  /** Owners may let the channel reach private addresses (a chat server or SMTP relay on the LAN). */
+  canAllowPrivate: boolean;
   onClose: () => void;
   onSave: (body: AlertChannelInput) => void;
   saving: boolean;
@@ -39,6 +43,7 @@ export function AlertChannelDialog({
   const [kind, setKind] = useState<ChannelKind>('slack');
   const [values, setValues] = useState<ChannelDraftValues>(() => toChannelDraft('slack'));
   const [maxPerMinute, setMaxPerMinute] = useState('');
+  const [allowPrivate, setAllowPrivate] = useState(false);
   useEffect(() => {
     if (!open) return;
     const initialKind = channel?.kind ?? 'slack';
@@ -46,15 +51,18 @@ export function AlertChannelDialog({
     setKind(initialKind);
     setValues(toChannelDraft(initialKind, channel?.config));
     setMaxPerMinute(channel?.maxPerMinute ? String(channel.maxPerMinute) : '');
+    setAllowPrivate(channel?.allowPrivateNetworks === true);
   }, [open, channel]);
   const errors = fieldErrors(error);
   const save = () => {
     const config = toChannelConfig(kind, values, channel ?? undefined);
     const limit = maxPerMinute.trim() === '' ? null : Number(maxPerMinute);
+    // Only owners send it: the server refuses `true` from anyone else, and leaving it out keeps it.
+    const privacy = canAllowPrivate ? { allowPrivateNetworks: allowPrivate } : {};
     onSave(
       channel
-        ? { name, config, maxPerMinute: limit }
-        : { name, kind, config, ...(limit !== null ? { maxPerMinute: limit } : {}) },
+        ? { name, config, maxPerMinute: limit, ...privacy }
+        : { name, kind, config, ...(limit !== null ? { maxPerMinute: limit } : {}), ...privacy },
     );
   };
   return (
@@ -114,6 +122,12 @@ export function AlertChannelDialog({
           hint="Optional; the overflow goes into a digest."
           error={errors['maxPerMinute']}
         />
+        {canAllowPrivate && (
+          <label className="flex items-center gap-2 text-[13px]">
+            <Checkbox checked={allowPrivate} onChange={(e) => setAllowPrivate(e.target.checked)} />
+            Allow private network addresses (e.g. a chat server or SMTP relay on this network)
+          </label>
+        )}
         {channel?.slackInteractivityUrl && (
           <p className="text-xs text-subtle">
             For the Know More button, set the Slack app's interactivity request URL to{' '}

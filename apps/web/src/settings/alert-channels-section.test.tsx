@@ -26,13 +26,15 @@ const channel = (over: Partial<AlertChannel>): AlertChannel => ({
   ...over,
 });
 
-function renderSection(canEdit: boolean, routes: Record<string, StubRoute> = {}) {
+function renderSection(canEdit: boolean, routes: Record<string, StubRoute> = {}, canAllowPrivate = false) {
   const list = [
     channel({}),
     channel({ id: '2', kind: 'telegram', name: 'oncall', source: 'config', secretFields: ['botToken'] }),
   ];
   const calls = stubApi({ [`GET ${CHANNELS}`]: () => ({ body: list }), ...routes });
-  renderWithProviders(<AlertChannelsSection org="acme" canEdit={canEdit} />);
+  renderWithProviders(
+    <AlertChannelsSection org="acme" canEdit={canEdit} canAllowPrivate={canAllowPrivate} />,
+  );
   return calls;
 }
 
@@ -143,5 +145,33 @@ describe('AlertChannelsSection', () => {
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe('Test message sent (message id 1712.0001).'),
     );
+  });
+
+  it('lets owners, and only them, allow private network targets', async () => {
+    const calls = renderSection(
+      true,
+      { [`POST ${CHANNELS}`]: () => ({ status: 201, body: channel({ id: '3', kind: 'webhook' }) }) },
+      true,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'New channel' }));
+    const dialog = screen.getByRole('dialog', { name: 'New alert channel' });
+    await userEvent.type(within(dialog).getByLabelText('Name'), 'lan');
+    await userEvent.selectOptions(within(dialog).getByLabelText('Kind'), 'webhook');
+    await userEvent.type(within(dialog).getByLabelText('URL (required)'), 'http://10.0.0.5/hook');
+    await userEvent.click(within(dialog).getByLabelText(/Allow private network addresses/));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create channel' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      name: 'lan',
+      kind: 'webhook',
+      config: { url: 'http://10.0.0.5/hook', format: 'sentry' },
+      allowPrivateNetworks: true,
+    });
+  });
+
+  it('does not offer private network targets to admins', async () => {
+    renderSection(true);
+    await userEvent.click(await screen.findByRole('button', { name: 'New channel' }));
+    expect(screen.queryByLabelText(/Allow private network addresses/)).toBeNull();
   });
 });

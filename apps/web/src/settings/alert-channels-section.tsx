@@ -20,7 +20,15 @@ import { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
 const KINDS = 'Slack, Telegram, email, Discord, webhooks and PagerDuty';
 
 /** The organization's alert channels; channels from the config file are read-only here. */
-export function AlertChannelsSection({ org, canEdit }: { org: string; canEdit: boolean }) {
+export function AlertChannelsSection({
+  org,
+  canEdit,
+  canAllowPrivate = false,
+}: {
+  org: string;
+  canEdit: boolean;
+  canAllowPrivate?: boolean;
+}) {
   const channels = useAlertChannels(org);
   const create = useCreateAlertChannel(org);
   const update = useUpdateAlertChannel(org);
@@ -86,6 +94,7 @@ export function AlertChannelsSection({ org, canEdit }: { org: string; canEdit: b
       <AlertChannelDialog
         open={editing !== undefined}
         channel={editing ?? null}
+        canAllowPrivate={canAllowPrivate}
         onClose={close}
         onSave={save}
         saving={saving.isPending}
