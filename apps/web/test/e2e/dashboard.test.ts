@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebApp } from '../build-web-app.ts';
 import { axeViolations } from './axe-violations.ts';
+import { startWebhookReceiver } from './start-webhook-receiver.ts';
 import { runCheckoutClient } from './run-checkout-client.ts';
-import { ADMIN, ORG, startDashboardFixloop } from './start-dashboard-fixloop.ts';
+import { ADMIN, ORG, PROJECT, startDashboardFixloop } from './start-dashboard-fixloop.ts';
 import type { DashboardFixloop } from './start-dashboard-fixloop.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -133,6 +134,74 @@ describe.skipIf(!hasChromium)('the dashboard in real Chromium against a running 
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.waitForLoadState('networkidle');
       await shot(name);
+    }
+  }, 120_000);
+
+  it('sets up an alert channel, sends a test message to it, adds a rule, and shows the delivery', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      await page.goto(`${t.fixloop.url}/organizations/${ORG}/settings/alerts`);
+      if (page.url().includes('/login')) {
+        await page.getByLabel('Email').fill(ADMIN.email);
+        await page.getByLabel('Password').fill(ADMIN.password);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+      }
+      const channels = page.getByRole('region', { name: 'Alert channels' });
+      await channels.getByRole('button', { name: 'New channel' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New alert channel' });
+      await dialog.getByLabel('Name').fill('lan-hook');
+      await dialog.getByLabel('Kind').selectOption('webhook');
+      await dialog.getByLabel('URL (required)').fill(`${receiver.url}/hook`);
+      await dialog.getByLabel('Signing secret').fill('e2e-hook-secret');
+      // The receiver is on 127.0.0.1: only an owner may allow that.
+      await dialog.getByLabel(/Allow private network addresses/).check();
+      await dialog.getByRole('button', { name: 'Create channel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      await channels.getByRole('button', { name: 'Send test message to lan-hook' }).click();
+      await channels.getByRole('status').filter({ hasText: 'Test message sent' }).waitFor();
+      expect(receiver.requests).toHaveLength(1);
+      const hook = receiver.requests[0];
+      expect(hook?.headers['sentry-hook-signature']).toBe(
+        createHmac('sha256', 'e2e-hook-secret')
+          .update(hook?.body ?? '')
+          .digest('hex'),
+      );
+      const stored = await api(`/api/0/organizations/${ORG}/alert-channels/`);
+      expect(JSON.stringify(stored.body)).not.toContain('e2e-hook-secret');
+
+      const rules = page.getByRole('region', { name: 'Alert rules' });
+      await rules.getByRole('button', { name: 'New rule' }).click();
+      const ruleDialog = page.getByRole('dialog', { name: 'New alert rule' });
+      await ruleDialog.getByLabel('Rule name').fill('E2E regressions');
+      await ruleDialog.getByLabel('Regression').check();
+      await ruleDialog.getByLabel('Environments').fill('production');
+      await ruleDialog.getByLabel('lan-hook (Webhook)').check();
+      await ruleDialog.getByRole('button', { name: 'Create rule' }).click();
+      await ruleDialog.waitFor({ state: 'detached' });
+      await rules.getByText('E2E regressions').waitFor();
+      const listed = await api(`/api/0/projects/${ORG}/${PROJECT}/alert-rules/`);
+      const created = (listed.body as unknown as Record<string, unknown>[]).find(
+        (r) => r['name'] === 'E2E regressions',
+      );
+      expect(created).toMatchObject({
+        triggers: [{ type: 'regression' }],
+        filters: { environments: ['production'] },
+        channels: [{ channelId: expect.any(String) }],
+      });
+
+      // The log was read when the page opened; a reload shows the test delivery.
+      await page.reload();
+      const row = page
+        .getByRole('region', { name: 'Delivery log' })
+        .locator('tbody tr', { hasText: 'lan-hook' });
+      await row.first().waitFor();
+      expect(await row.first().textContent()).toContain('sent');
+      await page.waitForLoadState('networkidle');
+      await shot('settings-alerts');
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await receiver.close();
     }
   }, 120_000);
 });
