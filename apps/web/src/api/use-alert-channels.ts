@@ -85,3 +85,16 @@ export function useTestAlertChannel(org: string) {
       (await apiRequest<AlertDelivery>(`${one(org, id)}test/`, { method: 'POST', body: {} })).data,
   });
 }
+
+/** POST …/{id}/telegram-webhook/: has Telegram deliver bot commands to Fixloop (needs a public HTTPS base URL). */
+export function useRegisterTelegramWebhook(org: string) {
+  return useMutation({
+    mutationFn: async (id: string) =>
+      (
+        await apiRequest<{ ok: boolean; url: string }>(`${one(org, id)}telegram-webhook/`, {
+          method: 'POST',
+          body: {},
+        })
+      ).data,
+  });
+}

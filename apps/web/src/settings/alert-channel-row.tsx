@@ -1,9 +1,10 @@
-import { Pencil, Send, Trash2 } from 'lucide-react';
-import { useTestAlertChannel } from '../api/use-alert-channels.ts';
+import { Pencil, Send, Trash2, Webhook } from 'lucide-react';
+import { useRegisterTelegramWebhook, useTestAlertChannel } from '../api/use-alert-channels.ts';
 import type { AlertChannel } from '../api/use-alert-channels.ts';
 import { Badge } from '../ui/badge.tsx';
 import { Button } from '../ui/button.tsx';
 import { ToggleSwitch } from '../ui/toggle-switch.tsx';
+import { useToast } from '../ui/use-toast.ts';
 import { CHANNEL_KIND_LABELS } from './alert-channel-fields.ts';
 
 /** One channel: what it is, where it comes from, on/off, and (for admins) test, edit and delete. */
@@ -25,6 +26,8 @@ export function AlertChannelRow({
   toggling: boolean;
 }) {
   const test = useTestAlertChannel(org);
+  const register = useRegisterTelegramWebhook(org);
+  const toast = useToast();
   const fromConfig = channel.source === 'config';
   const writable = canEdit && !fromConfig;
   const result = test.data;
@@ -40,6 +43,24 @@ export function AlertChannelRow({
             {channel.maxPerMinute ? ` · at most ${channel.maxPerMinute}/min` : ''}
           </span>
         </span>
+        {canEdit && channel.kind === 'telegram' && (
+          <Button
+            size="sm"
+            variant="ghost"
+            icon={<Webhook size={13} />}
+            loading={register.isPending}
+            aria-label={`Register the bot webhook of ${channel.name}`}
+            title="Have Telegram send bot commands to Fixloop (needs a public HTTPS FIXLOOP_BASE_URL)"
+            onClick={() =>
+              register.mutate(channel.id, {
+                onSuccess: () => toast('Telegram webhook registered', 'ok'),
+                onError: (e) => toast(e.message, 'danger'),
+              })
+            }
+          >
+            Bot webhook
+          </Button>
+        )}
         {canEdit && (
           <Button
             size="sm"

@@ -174,4 +174,26 @@ describe('AlertChannelsSection', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'New channel' }));
     expect(screen.queryByLabelText(/Allow private network addresses/)).toBeNull();
   });
+
+  it('registers a Telegram bot webhook and reports what Telegram said', async () => {
+    let answer = 0;
+    const calls = renderSection(true, {
+      [`POST ${CHANNELS}2/telegram-webhook/`]: () =>
+        ++answer === 1
+          ? {
+              status: 400,
+              body: { detail: 'Telegram refused the webhook: bad webhook: HTTPS url must be provided' },
+            }
+          : {
+              body: { ok: true, url: 'https://fixloop.example.com/api/0/integrations/telegram/webhook/abc/' },
+            },
+    });
+    const button = await screen.findByRole('button', { name: 'Register the bot webhook of oncall' });
+    expect(screen.queryByRole('button', { name: 'Register the bot webhook of ops' })).toBeNull();
+    await userEvent.click(button);
+    expect(await screen.findByText(/HTTPS url must be provided/)).toBeTruthy();
+    await userEvent.click(button);
+    expect(await screen.findByText('Telegram webhook registered')).toBeTruthy();
+    expect(calls.filter((c) => c.url.pathname === `${CHANNELS}2/telegram-webhook/`)).toHaveLength(2);
+  });
 });

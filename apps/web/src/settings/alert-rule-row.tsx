@@ -61,6 +61,11 @@ export function AlertRuleRow({
           {rule.source === 'config' && <Badge title="Change it in fixloop.config.json">config file</Badge>}
           {rule.source === 'default' && <Badge>default</Badge>}
           {rule.project === null && <Badge>organization</Badge>}
+          {rule.snoozedUntil && new Date(rule.snoozedUntil) > new Date() && (
+            <Badge tone="caution" title={new Date(rule.snoozedUntil).toLocaleString()}>
+              snoozed
+            </Badge>
+          )}
         </span>
         <span className="block text-xs text-subtle">
           When {rule.triggers.map(triggerText).join(' or ')} · for {filterText(rule.filters)} → {channelText}{' '}

@@ -157,4 +157,19 @@ describe('AlertRulesSection', () => {
     );
     await waitFor(() => expect(calls.some((c) => c.method === 'DELETE')).toBe(true));
   });
+
+  it('says so when the organization has no project to hold rules', async () => {
+    stubApi({ 'GET /api/0/organizations/acme/projects/': () => ({ body: [] }) });
+    renderWithProviders(<AlertRulesSection org="acme" canEdit />, {
+      path: '/organizations/acme/settings/alerts',
+    });
+    expect(await screen.findByText('No projects')).toBeTruthy();
+  });
+
+  it('marks a snoozed rule', async () => {
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    renderSection(false, { [`GET ${RULES}`]: () => ({ body: [rule({ snoozedUntil: later })] }) });
+    const row = (await screen.findByText('New blocking issue')).closest('li');
+    expect(row?.textContent).toContain('snoozed');
+  });
 });

@@ -22,7 +22,7 @@ import { useSettingsProject } from './use-settings-project.ts';
 
 /** The selected project's alert rules and its organization's; rules from the config file are read-only. */
 export function AlertRulesSection({ org, canEdit }: { org: string; canEdit: boolean }) {
-  const { projects, project, select } = useSettingsProject(org);
+  const { projects, project, loading, select } = useSettingsProject(org);
   const slug = project?.slug ?? '';
   const rules = useAlertRules(org, slug);
   const channels = useAlertChannels(org).data ?? [];
@@ -59,7 +59,11 @@ export function AlertRulesSection({ org, canEdit }: { org: string; canEdit: bool
         </>
       }
     >
-      {!project || rules.isPending ? (
+      {!loading && !project ? (
+        <EmptyState icon={<ListChecks size={18} />} title="No projects">
+          Alert rules belong to a project; create one first.
+        </EmptyState>
+      ) : !project || rules.isPending ? (
         <Skeleton className="h-20 w-full" />
       ) : rules.isError ? (
         <ErrorState error={rules.error} onRetry={() => void rules.refetch()} />
