@@ -107,16 +107,13 @@ export function createSqlJobQueue(db: Kysely<Database>, claimDue: ClaimDueJobs):
       return row === undefined ? null : toJob(row);
     },
     async stats(now) {
-      const counts = await db
-        .selectFrom('jobs')
-        .select(['state', (eb) => eb.fn.countAll().as('n')])
-        .where('state', 'in', ['pending', 'running', 'failed'])
-        .groupBy('state')
-        .execute();
-      const count = (state: string) => Number(counts.find((c) => c.state === state)?.n ?? 0);
-      const times = await db
+      // One statement, so one snapshot: with two, a job claimed in between looked neither due nor running.
+      const row = await db
         .selectFrom('jobs')
         .select([
+          sql<number | string | null>`sum(CASE WHEN state = 'pending' THEN 1 ELSE 0 END)`.as('pending'),
+          sql<number | string | null>`sum(CASE WHEN state = 'running' THEN 1 ELSE 0 END)`.as('running'),
+          sql<number | string | null>`sum(CASE WHEN state = 'failed' THEN 1 ELSE 0 END)`.as('failed'),
           sql<
             number | null
           >`min(CASE WHEN state = 'pending' AND run_at <= ${now.getTime()} THEN run_at END)`.as('oldest_due'),
@@ -124,11 +121,11 @@ export function createSqlJobQueue(db: Kysely<Database>, claimDue: ClaimDueJobs):
         ])
         .executeTakeFirstOrThrow();
       return {
-        pending: count('pending'),
-        running: count('running'),
-        failed: count('failed'),
-        oldestDueAt: times.oldest_due === null ? null : new Date(Number(times.oldest_due)),
-        lastFinishedAt: times.last_finished === null ? null : new Date(Number(times.last_finished)),
+        pending: Number(row.pending ?? 0),
+        running: Number(row.running ?? 0),
+        failed: Number(row.failed ?? 0),
+        oldestDueAt: row.oldest_due === null ? null : new Date(Number(row.oldest_due)),
+        lastFinishedAt: row.last_finished === null ? null : new Date(Number(row.last_finished)),
       };
     },
     async clearPending() {
