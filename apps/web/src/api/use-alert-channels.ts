@@ -16,13 +16,20 @@ export interface AlertChannel {
   config: Record<string, unknown>;
   hasSecret: boolean;
   secretFields: string[];
-  quietHours?: { start: string; end: string; utcOffsetMinutes?: number } | null;
+  quietHours?: QuietHours | null;
   maxPerMinute?: number | null;
   allowPrivateNetworks?: boolean;
   telegramWebhookUrl?: string;
   slackInteractivityUrl?: string;
   slackCommandsUrl?: string;
   dateCreated: string;
+}
+
+export interface QuietHours {
+  start: string;
+  end: string;
+  utcOffsetMinutes?: number;
+  bypassSeverities?: string[];
 }
 
 /** POST body; on PUT, `config` is merged (a secret left out is kept, `null` removes a key). */
@@ -32,6 +39,7 @@ export interface AlertChannelInput {
   config?: Record<string, unknown>;
   enabled?: boolean;
   maxPerMinute?: number | null;
+  quietHours?: QuietHours | null;
   allowPrivateNetworks?: boolean;
 }
 

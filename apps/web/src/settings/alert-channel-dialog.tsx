@@ -8,6 +8,9 @@ import { Dialog } from '../ui/dialog.tsx';
 import { SelectField } from '../ui/select-field.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { ChannelConfigFields } from './channel-config-fields.tsx';
+import { toPolicy, toPolicyDraft } from './channel-policy-draft.ts';
+import type { ChannelPolicyDraft } from './channel-policy-draft.ts';
+import { ChannelPolicyFields } from './channel-policy-fields.tsx';
 import { CHANNEL_KIND_LABELS, toChannelConfig, toChannelDraft } from './alert-channel-fields.ts';
 import type { ChannelDraftValues } from './alert-channel-fields.ts';
 
@@ -42,7 +45,7 @@ export function AlertChannelDialog({
   const [name, setName] = useState('');
   const [kind, setKind] = useState<ChannelKind>('slack');
   const [values, setValues] = useState<ChannelDraftValues>(() => toChannelDraft('slack'));
-  const [maxPerMinute, setMaxPerMinute] = useState('');
+  const [policy, setPolicy] = useState<ChannelPolicyDraft>(() => toPolicyDraft(null));
   const [allowPrivate, setAllowPrivate] = useState(false);
   useEffect(() => {
     if (!open) return;
@@ -50,20 +53,16 @@ export function AlertChannelDialog({
     setName(channel?.name ?? '');
     setKind(initialKind);
     setValues(toChannelDraft(initialKind, channel?.config));
-    setMaxPerMinute(channel?.maxPerMinute ? String(channel.maxPerMinute) : '');
+    setPolicy(toPolicyDraft(channel));
     setAllowPrivate(channel?.allowPrivateNetworks === true);
   }, [open, channel]);
   const errors = fieldErrors(error);
   const save = () => {
     const config = toChannelConfig(kind, values, channel ?? undefined);
-    const limit = maxPerMinute.trim() === '' ? null : Number(maxPerMinute);
     // Only owners send it: the server refuses `true` from anyone else, and leaving it out keeps it.
     const privacy = canAllowPrivate ? { allowPrivateNetworks: allowPrivate } : {};
-    onSave(
-      channel
-        ? { name, config, maxPerMinute: limit, ...privacy }
-        : { name, kind, config, ...(limit !== null ? { maxPerMinute: limit } : {}), ...privacy },
-    );
+    const common = { name, config, ...toPolicy(policy, channel), ...privacy };
+    onSave(channel ? common : { kind, ...common });
   };
   return (
     <Dialog
@@ -113,14 +112,10 @@ export function AlertChannelDialog({
           errors={errors}
           onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))}
         />
-        <TextField
-          label="At most messages per minute"
-          type="number"
-          min={1}
-          value={maxPerMinute}
-          onChange={(e) => setMaxPerMinute(e.target.value)}
-          hint="Optional; the overflow goes into a digest."
-          error={errors['maxPerMinute']}
+        <ChannelPolicyFields
+          draft={policy}
+          errors={errors}
+          onChange={(change) => setPolicy((p) => ({ ...p, ...change }))}
         />
         {canAllowPrivate && (
           <label className="flex items-center gap-2 text-[13px]">

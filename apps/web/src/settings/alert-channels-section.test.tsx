@@ -107,7 +107,12 @@ describe('AlertChannelsSection', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save channel' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
     const put = calls.find((c) => c.method === 'PUT');
-    expect(put?.body).toEqual({ name: 'ops', config: { channel: 'C42' }, maxPerMinute: null });
+    expect(put?.body).toEqual({
+      name: 'ops',
+      config: { channel: 'C42' },
+      maxPerMinute: null,
+      quietHours: null,
+    });
   });
 
   it('enables, disables and deletes after confirming', async () => {
@@ -195,5 +200,27 @@ describe('AlertChannelsSection', () => {
     await userEvent.click(button);
     expect(await screen.findByText('Telegram webhook registered')).toBeTruthy();
     expect(calls.filter((c) => c.url.pathname === `${CHANNELS}2/telegram-webhook/`)).toHaveLength(2);
+  });
+
+  it('sets quiet hours and keeps the severities an existing channel lets through them', async () => {
+    const quiet = { start: '23:00', end: '06:00', utcOffsetMinutes: 0, bypassSeverities: ['blocking'] };
+    const calls = stubApi({
+      [`GET ${CHANNELS}`]: () => ({ body: [channel({ quietHours: quiet, maxPerMinute: 5 })] }),
+      [`PUT ${CHANNELS}1/`]: () => ({ body: channel({}) }),
+    });
+    renderWithProviders(<AlertChannelsSection org="acme" canEdit />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit ops' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit ops' });
+    expect((within(dialog).getByLabelText('Quiet hours from') as HTMLInputElement).value).toBe('23:00');
+    await userEvent.clear(within(dialog).getByLabelText('Quiet hours from'));
+    await userEvent.type(within(dialog).getByLabelText('Quiet hours from'), '22:00');
+    await userEvent.clear(within(dialog).getByLabelText('UTC offset of quiet hours (minutes)'));
+    await userEvent.type(within(dialog).getByLabelText('UTC offset of quiet hours (minutes)'), '120');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save channel' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({
+      maxPerMinute: 5,
+      quietHours: { start: '22:00', end: '06:00', utcOffsetMinutes: 120, bypassSeverities: ['blocking'] },
+    });
   });
 });
