@@ -73,6 +73,21 @@ describe('the autofix section of a project in the config file', () => {
     });
   });
 
+  it('reads a GitHub App, its private key from an env: reference', () => {
+    const pem = '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n';
+    const settings = configWith(
+      { github: { app: { appId: 12, installationId: 34, privateKey: 'env:GH_APP_KEY' } } },
+      { GH_APP_KEY: pem },
+    );
+    expect(settings?.github).toEqual({
+      apiUrl: 'https://api.github.com',
+      app: { appId: 12, installationId: 34, privateKey: pem },
+      pullRequests: 'off',
+      issuesForCritical: false,
+      checkRuns: true,
+    });
+  });
+
   it('names the exact key path of a mistake', () => {
     const at = 'fixloop.config.json: organizations[0].projects[0].autofix';
     expect(errorOf({ enable: true })).toContain(`${at}.enable: unknown key "enable"`);
@@ -92,5 +107,11 @@ describe('the autofix section of a project in the config file', () => {
       `${at}.github.repository: must be owner/name`,
     );
     expect(errorOf({ maxLlmRounds: 50 })).toContain(`${at}.maxLlmRounds: must be at most 10`);
+    expect(errorOf({ github: { app: { appId: 1, installationId: 2 } } })).toContain(
+      `${at}.github.app.privateKey: is required`,
+    );
+    expect(errorOf({ github: { app: { appId: 1, installationId: 2, privateKey: 'secret' } } })).toContain(
+      `${at}.github.app.privateKey: must be the App private key in PEM format`,
+    );
   });
 });

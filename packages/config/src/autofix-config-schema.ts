@@ -29,9 +29,20 @@ const policyRuleSchema = z.strictObject({
   content: z.array(regex).optional(),
 });
 
+/** A GitHub App installation; the private key may be left out of an API update to keep the saved one. */
+const githubAppSchema = z.strictObject({
+  appId: positiveInt,
+  installationId: positiveInt,
+  privateKey: z
+    .string()
+    .regex(/-----BEGIN (?:RSA )?PRIVATE KEY-----/, { error: 'must be the App private key in PEM format' })
+    .optional(),
+});
+
 const githubSchema = z.strictObject({
   apiUrl: z.url({ error: 'must be an absolute URL such as https://api.github.com' }).optional(),
   token: z.string().min(1).optional(),
+  app: githubAppSchema.nullable().optional(),
   repository: z
     .string()
     .regex(/^[\w.-]+\/[\w.-]+$/, { error: 'must be owner/name' })
@@ -79,3 +90,10 @@ export const autofixConfigSchema = z.strictObject({
 });
 
 export type AutofixConfig = z.infer<typeof autofixConfigSchema>;
+
+/** The config file's `autofix` section: there is no saved App private key to keep, so it is required. */
+export const autofixConfigFileSchema = autofixConfigSchema.superRefine((autofix, ctx) => {
+  if (autofix.github?.app && autofix.github.app.privateKey === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['github', 'app', 'privateKey'], message: 'is required (a PEM key, e.g. env:GITHUB_APP_KEY)' }); // prettier-ignore
+  }
+});

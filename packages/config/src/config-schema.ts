@@ -6,7 +6,7 @@ import {
   organizationAlertsSchema,
   projectAlertsSchema,
 } from './alerts-config-schema.ts';
-import { autofixConfigSchema } from './autofix-config-schema.ts';
+import { autofixConfigFileSchema } from './autofix-config-schema.ts';
 
 /*
  * The whole configuration is ONE zod schema over { env, file }, parsed once at boot. Objects are strict so a
@@ -47,7 +47,7 @@ const projectSchema = z.strictObject({
   rateLimit: z.strictObject({ count: positiveInt, windowSeconds: positiveInt }).optional(),
   repository: repositorySchema.optional(),
   investigation: investigationSchema.optional(),
-  autofix: autofixConfigSchema.optional(),
+  autofix: autofixConfigFileSchema.optional(),
   alerts: projectAlertsSchema.optional(),
   scrubbing: z
     .strictObject({

@@ -8,6 +8,7 @@ import { FixAttemptRunner } from './fix-attempt-runner.ts';
 import { FixAttemptStarter } from './fix-attempt-starter.ts';
 import { FixBranchSyncer } from './fix-branch-syncer.ts';
 import { FixFollowUps } from './fix-follow-ups.ts';
+import { GithubAppTokens } from './github/github-app-tokens.ts';
 import type { GithubClient } from './github/github-client.ts';
 import { githubForProject } from './github-for-project.ts';
 
@@ -35,7 +36,8 @@ export interface AutofixModule {
 }
 
 export function createAutofix(deps: AutofixModuleDeps): AutofixModule {
-  const githubFor = deps.githubFor ?? githubForProject;
+  const appTokens = new GithubAppTokens();
+  const githubFor = deps.githubFor ?? ((project: Project) => githubForProject(project, appTokens));
   const factory = new AutofixPortsFactory(deps);
   const starter = new FixAttemptStarter(deps.storage, deps.clock, deps.wakeWorker);
   const followUps = new FixFollowUps({ ...deps, githubFor });

@@ -36,4 +36,21 @@ describe('mergeAutofixSettings', () => {
     });
     expect(mergeAutofixSettings(updated, { github: null }).github).toBeNull();
   });
+
+  it('merges a GitHub App field by field, keeps its private key when left out, removes it with null', () => {
+    const withApp = mergeAutofixSettings(DEFAULT_AUTOFIX_SETTINGS, {
+      github: { app: { appId: 1, installationId: 2, privateKey: 'PEM' } },
+    });
+    expect(withApp.github?.app).toEqual({ appId: 1, installationId: 2, privateKey: 'PEM' });
+    const moved = mergeAutofixSettings(withApp, { github: { app: { installationId: 3 }, checkRuns: false } });
+    expect(moved.github).toMatchObject({ app: { appId: 1, installationId: 3, privateKey: 'PEM' }, checkRuns: false }); // prettier-ignore
+    expect(mergeAutofixSettings(moved, { github: { pullRequests: 'per_fix' } }).github?.app).toEqual(moved.github?.app); // prettier-ignore
+    expect(mergeAutofixSettings(moved, { github: { app: null } }).github).not.toHaveProperty('app');
+    expect(() =>
+      mergeAutofixSettings(DEFAULT_AUTOFIX_SETTINGS, { github: { app: { appId: 1, installationId: 2 } } }),
+    ).toThrow(
+      // prettier-ignore
+      'github.app.privateKey: required for a GitHub App',
+    );
+  });
 });

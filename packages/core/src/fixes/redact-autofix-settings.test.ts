@@ -12,4 +12,13 @@ describe('redactAutofixSettings', () => {
     expect(redacted.github).toMatchObject({ hasToken: true, pullRequests: 'off' });
     expect(redactAutofixSettings(DEFAULT_AUTOFIX_SETTINGS).github).toBeNull();
   });
+
+  it('replaces the GitHub App private key by hasPrivateKey', () => {
+    const redacted = redactAutofixSettings({
+      ...DEFAULT_AUTOFIX_SETTINGS,
+      github: { ...DEFAULT_GITHUB_SETTINGS, app: { appId: 7, installationId: 8, privateKey: '-----BEGIN PRIVATE KEY-----x' } }, // prettier-ignore
+    });
+    expect(JSON.stringify(redacted)).not.toContain('PRIVATE KEY');
+    expect(redacted.github).toMatchObject({ hasToken: false, app: { appId: 7, installationId: 8, hasPrivateKey: true } }); // prettier-ignore
+  });
 });

@@ -21,12 +21,22 @@ export interface AutofixAgent {
 
 export type PullRequestMode = 'off' | 'fix_branch' | 'per_fix';
 
-/** The GitHub side of the branch workflow (REST API with a token; GitHub Enterprise via `apiUrl`). */
+/** A GitHub App installation Fixloop acts as, instead of a token (short-lived installation tokens). */
+export interface AutofixGithubApp {
+  appId: number;
+  installationId: number;
+  /** The App's private key (PEM); never shown again once saved. */
+  privateKey: string;
+}
+
+/** The GitHub side of the branch workflow (REST API with a token or a GitHub App; GitHub Enterprise via `apiUrl`). */
 export interface AutofixGithubSettings {
   /** e.g. https://api.github.com or https://ghe.example.com/api/v3 */
   apiUrl: string;
   /** A token with pull request, issue and checks access; the repository token when omitted. */
   token?: string;
+  /** Authenticate as this GitHub App installation; wins over `token` when set. */
+  app?: AutofixGithubApp;
   /** `owner/name`; taken from the repository URL when omitted. */
   repository?: string;
   /** One PR from the fix branch to the base, a PR per fix on `fix/issue-<id>`, or none. */
@@ -75,7 +85,7 @@ export const DEFAULT_AUTOFIX_SETTINGS: AutofixSettings = {
   github: null,
 };
 
-export const DEFAULT_GITHUB_SETTINGS: Omit<AutofixGithubSettings, 'token' | 'repository'> = {
+export const DEFAULT_GITHUB_SETTINGS: Omit<AutofixGithubSettings, 'token' | 'app' | 'repository'> = {
   apiUrl: 'https://api.github.com',
   pullRequests: 'off',
   issuesForCritical: false,

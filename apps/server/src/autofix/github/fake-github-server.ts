@@ -1,3 +1,4 @@
+import { verify, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -18,16 +19,29 @@ interface PullRequest {
   state: 'open' | 'closed';
 }
 
+/** A GitHub App the fake knows: installation tokens are only handed out for a JWT its key signed. */
+export interface FakeGithubApp {
+  appId: number;
+  installationId: number;
+  publicKey: KeyObject;
+  /** How long an installation token lives; GitHub's is an hour. */
+  tokenLifetimeMs?: number;
+}
+
 /**
  * A local stand-in for the GitHub REST routes autofix uses, with GitHub's paths and JSON shapes, so the
  * real Octokit client runs against it. It keeps pull requests and issues, and serves configured check
- * runs per commit. Every request is recorded for exact assertions.
+ * runs per commit. With an App configured it issues installation tokens (checking the App JWT's RS256
+ * signature, issuer and expiry) and accepts only those on the repository routes. Every request is recorded.
  */
 export class FakeGithubServer {
   readonly requests: RecordedRequest[] = [];
   readonly pulls: PullRequest[] = [];
   readonly issues: { number: number; title: string; body: string; labels: string[] }[] = [];
   readonly checkRuns = new Map<string, { name: string; status: string; conclusion: string | null }[]>();
+  /** Installation tokens handed out, in order. */
+  readonly installationTokens: string[] = [];
+  app: FakeGithubApp | null = null;
   private server: Server | null = null;
   private nextNumber = 1;
 
@@ -46,6 +60,7 @@ export class FakeGithubServer {
           req.method ?? '',
           new URL(url, 'http://x'),
           body as Record<string, unknown>,
+          req.headers.authorization,
         );
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
         res.end(JSON.stringify(json));
@@ -59,10 +74,29 @@ export class FakeGithubServer {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  private route(method: string, url: URL, body: Record<string, unknown>): [number, unknown] {
+  private accessToken(installationId: number, authorization: string | undefined): [number, unknown] {
+    const app = this.app;
+    if (app === null || installationId !== app.installationId) return [404, { message: 'Not Found' }];
+    if (!validAppJwt(authorization, app)) return [401, { message: 'A JSON web token could not be decoded' }];
+    const token = `ghs_fake_installation_${this.installationTokens.length + 1}`;
+    this.installationTokens.push(token);
+    const expiresAt = new Date(Date.now() + (app.tokenLifetimeMs ?? 3_600_000)).toISOString();
+    return [201, { token, expires_at: expiresAt, permissions: { pull_requests: 'write' } }];
+  }
+
+  private route(
+    method: string,
+    url: URL,
+    body: Record<string, unknown>,
+    authorization: string | undefined,
+  ): [number, unknown] {
     const path = url.pathname;
+    const installation = /^\/app\/installations\/(\d+)\/access_tokens$/.exec(path);
+    if (method === 'POST' && installation) return this.accessToken(Number(installation[1]), authorization);
     const repo = /^\/repos\/([^/]+)\/([^/]+)/.exec(path);
     if (!repo) return [404, { message: 'Not Found' }];
+    if (this.app !== null && !this.installationTokens.some((t) => authorization === `token ${t}`))
+      return [401, { message: 'Bad credentials' }];
     const base = `http://github.test/${repo[1]}/${repo[2]}`;
     const rest = path.slice(repo[0].length);
     if (method === 'GET' && rest === '/pulls') {
@@ -97,6 +131,18 @@ export class FakeGithubServer {
     }
     return [404, { message: 'Not Found' }];
   }
+}
+
+/** GitHub's rules for an App JWT: RS256 signed by the App's key, issued by the App, not expired. */
+function validAppJwt(authorization: string | undefined, app: FakeGithubApp): boolean {
+  const jwt = /^Bearer ([\w-]+)\.([\w-]+)\.([\w-]+)$/.exec(authorization ?? '');
+  if (!jwt) return false;
+  const [, header, payload, signature] = jwt as unknown as [string, string, string, string];
+  const signed = verify('sha256', Buffer.from(`${header}.${payload}`), app.publicKey, Buffer.from(signature, 'base64url')); // prettier-ignore
+  const head = JSON.parse(Buffer.from(header, 'base64url').toString()) as { alg?: string };
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { iss?: string; iat?: number; exp?: number }; // prettier-ignore
+  const now = Date.now() / 1000;
+  return signed && head.alg === 'RS256' && claims.iss === String(app.appId) && (claims.iat ?? Infinity) <= now && (claims.exp ?? 0) > now && (claims.exp ?? 0) - (claims.iat ?? 0) <= 600; // prettier-ignore
 }
 
 function pullJson(pull: PullRequest, base: string) {

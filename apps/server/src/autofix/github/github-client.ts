@@ -5,7 +5,8 @@ import { summarizeCheckRuns, type CheckRunsSummary } from './summarize-check-run
 export interface GithubClientOptions {
   /** REST base URL: https://api.github.com, or GitHub Enterprise's `https://host/api/v3`. */
   apiUrl: string;
-  token: string;
+  /** A token, or where to get one for each request (a GitHub App's cached installation token). */
+  token: string | (() => Promise<string>);
   repository: GithubRepositoryName;
   /** Per request; the Octokit default waits forever. */
   timeoutMs?: number;
@@ -25,7 +26,7 @@ export interface PullRequestRef {
 }
 
 /**
- * The few GitHub REST routes autofix uses, through Octokit with a token: pull requests from a fix branch
+ * The few GitHub REST routes autofix uses, through Octokit with a token or a GitHub App installation: pull requests from a fix branch
  * (opened once, then updated), issues for critical errors, and the check runs of a fix commit.
  */
 export class GithubClient {
@@ -34,12 +35,18 @@ export class GithubClient {
 
   constructor(options: GithubClientOptions) {
     this.repo = options.repository;
+    const { token } = options;
     this.octokit = new Octokit({
-      auth: options.token,
+      auth: typeof token === 'string' ? token : undefined,
       baseUrl: options.apiUrl.replace(/\/+$/, ''),
       userAgent: 'fixloop-autofix',
       request: { fetch: withTimeout(options.timeoutMs ?? 30_000) },
     });
+    if (typeof token !== 'string') {
+      this.octokit.hook.before('request', async (request) => {
+        request.headers.authorization = `token ${await token()}`;
+      });
+    }
   }
 
   /** Opens a PR from `head` to `base`, or updates the open one (one PR per head branch). */
