@@ -183,14 +183,14 @@ export class AutofixTestShop {
 
   static async start(
     backend: TestBackend,
-    options: { project?: Record<string, unknown>; config?: Record<string, unknown>; env?: Record<string, string> } = {}, // prettier-ignore
+    options: { project?: Record<string, unknown>; organization?: Record<string, unknown>; config?: Record<string, unknown>; env?: Record<string, string> } = {}, // prettier-ignore
   ): Promise<AutofixTestShop> {
     const repo = FixtureRepository.create(SHOP_FILES);
     const shop = { slug: 'shop', name: 'Shop', repository: { url: `file://${repo.remoteDir}`, baseBranch: 'main' }, ...options.project }; // prettier-ignore
     const env = { FIXLOOP_ADMIN_TOKEN: AUTOFIX_ADMIN_TOKEN, ...options.env };
     const configFile = {
       organizations: [
-        { slug: 'acme', name: 'Acme', projects: [shop] },
+        { slug: 'acme', name: 'Acme', projects: [shop], ...options.organization },
         { slug: 'rival', name: 'Rival', projects: [{ slug: 'other', name: 'Other' }] },
       ],
       ...options.config,
