@@ -25,6 +25,8 @@ import { registerIngestRoutes } from './ingest/ingest-routes.ts';
 import { ProjectAuthenticator } from './ingest/project-auth.ts';
 import { ProjectRateLimiter } from './ingest/project-rate-limiter.ts';
 import { openStorage } from './storage/open-storage.ts';
+import { loadSecretKey } from './bootstrap/load-secret-key.ts';
+import { SecretBox } from '@fixloop/notifiers';
 import { defaultJobHandlers } from './worker/job-handlers.ts';
 import { WorkerLanes } from './worker/worker-lanes.ts';
 import { defaultSchedules } from './worker/default-schedules.ts';
@@ -57,7 +59,14 @@ export async function startFixloop(
 ): Promise<RunningFixloop> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const clock = options.clock ?? systemClock;
-  const storage = await openStorage(config.database);
+  const masterKey = loadSecretKey(config.secretKey, config.dataDir);
+  if (masterKey.source === 'generated')
+    log(`generated a master key for secrets at rest in ${config.dataDir}/secret.key`);
+  if (masterKey.source !== 'env' && config.database.dialect === 'postgres') {
+    log('FIXLOOP_SECRET_KEY is not set; every instance on this database must use the same key');
+  }
+  const secretBox = new SecretBox(masterKey.key);
+  const storage = await openStorage(config.database, { secrets: secretBox });
   try {
     await bootstrapProjects(storage.projects, config.organizations);
     await bootstrapAccounts(storage, config.admin, log);
@@ -137,6 +146,8 @@ export async function startFixloop(
     log,
     baseUrl: () => baseUrl,
     handlers,
+    masterKey: masterKey.key,
+    secretBox,
     ...(options.alerting ? { overrides: options.alerting } : {}),
   }).catch(async (error: unknown) => {
     await processor.close();

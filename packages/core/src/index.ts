@@ -119,3 +119,5 @@ export * from './fixes/should-start-attempt.ts';
 export type * from './ports/fix-store.ts';
 export * from './fixes/merge-autofix-settings.ts';
 export * from './fixes/redact-autofix-settings.ts';
+export type * from './ports/secret-sealer.ts';
+export { mapProjectSettingSecrets } from './projects/project-setting-secrets.ts';

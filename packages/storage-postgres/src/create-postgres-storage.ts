@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { AppError } from '@fixloop/core';
-import type { Storage } from '@fixloop/core';
+import type { SecretSealer, Storage } from '@fixloop/core';
 import { createSqlJobQueue, createSqlStores, runMigrations } from '@fixloop/storage-sql';
 import type { Database } from '@fixloop/storage-sql';
 import { createPostgresClaimJobs } from './postgres-claim-jobs.ts';
@@ -13,6 +13,8 @@ export interface PostgresStorageOptions {
   /** Created when missing and used through search_path (tests isolate with a random schema). */
   schema?: string;
   maxConnections?: number;
+  /** Encrypts the secrets in project settings at rest. */
+  secrets?: SecretSealer;
 }
 
 const INT8_OID = 20;
@@ -46,7 +48,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
   return {
     dialect: 'postgres',
     ingest: createPostgresIngestStore(pool),
-    ...createSqlStores(db, 'postgres'),
+    ...createSqlStores(db, 'postgres', options.secrets),
     jobs: createSqlJobQueue(db, createPostgresClaimJobs(pool)),
     migrate: () => runMigrations(db as Kysely<unknown>, 'postgres', schema ?? 'public'),
     async ping() {

@@ -1,10 +1,30 @@
 import type { Kysely, Updateable } from 'kysely';
-import type { Project, ProjectStore } from '@fixloop/core';
+import { mapProjectSettingSecrets } from '@fixloop/core';
+import type { Project, ProjectSettings, ProjectStore, SecretSealer } from '@fixloop/core';
 import type { Database, OrganizationsTable, ProjectKeysTable, ProjectsTable } from './database.ts';
 import { toOrganization, toProject, toProjectKey } from './row-mapping.ts';
 import { insertOrConflict } from './unique-violation.ts';
 
-export function createSqlProjectStore(db: Kysely<Database>): ProjectStore {
+/**
+ * Projects and keys. With a sealer, the secrets in project settings (repository and GitHub tokens, the
+ * GitHub App key) are encrypted in the database and decrypted on read; values stored before a sealer was
+ * configured are read as they are and sealed on their next write.
+ */
+export function createSqlProjectStore(db: Kysely<Database>, sealer?: SecretSealer): ProjectStore {
+  const encode = (settings: ProjectSettings) =>
+    JSON.stringify(
+      sealer === undefined
+        ? settings
+        : mapProjectSettingSecrets(settings, (v) => (sealer.isSealed(v) ? v : sealer.seal(v))),
+    );
+  const toOpenProject = (row: Parameters<typeof toProject>[0]): Project => {
+    const project = toProject(row);
+    if (sealer === undefined) return project;
+    const settings = mapProjectSettingSecrets(project.settings, (v) =>
+      sealer.isSealed(v) ? sealer.open(v) : v,
+    );
+    return settings === project.settings ? project : { ...project, settings };
+  };
   return {
     async createOrganization({ slug, name }) {
       const row = await insertOrConflict(`organization "${slug}"`, () =>
@@ -52,18 +72,18 @@ export function createSqlProjectStore(db: Kysely<Database>): ProjectStore {
             slug: input.slug,
             name: input.name,
             platform: input.platform,
-            settings: JSON.stringify(input.settings),
+            settings: encode(input.settings),
             next_short_id: 1,
             created_at: Date.now(),
           })
           .returningAll()
           .executeTakeFirstOrThrow(),
       );
-      return toProject(row);
+      return toOpenProject(row);
     },
     async getProject(id) {
       const row = await db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
-      return row === undefined ? null : toProject(row);
+      return row === undefined ? null : toOpenProject(row);
     },
     async getProjectBySlug(organizationId, slug) {
       const row = await db
@@ -72,18 +92,18 @@ export function createSqlProjectStore(db: Kysely<Database>): ProjectStore {
         .where('organization_id', '=', organizationId)
         .where('slug', '=', slug)
         .executeTakeFirst();
-      return row === undefined ? null : toProject(row);
+      return row === undefined ? null : toOpenProject(row);
     },
     async listProjects(organizationId) {
       let query = db.selectFrom('projects').selectAll().orderBy('id');
       if (organizationId !== undefined) query = query.where('organization_id', '=', organizationId);
-      return (await query.execute()).map(toProject);
+      return (await query.execute()).map(toOpenProject);
     },
     async updateProject(id, patch) {
       const values: Updateable<ProjectsTable> = {};
       if (patch.name !== undefined) values.name = patch.name;
       if (patch.platform !== undefined) values.platform = patch.platform;
-      if (patch.settings !== undefined) values.settings = JSON.stringify(patch.settings);
+      if (patch.settings !== undefined) values.settings = encode(patch.settings);
       if (patch.slug !== undefined) values.slug = patch.slug;
       if (Object.keys(values).length > 0) {
         await insertOrConflict(`project "${patch.slug ?? ''}"`, () =>
@@ -133,7 +153,7 @@ export function createSqlProjectStore(db: Kysely<Database>): ProjectStore {
         .selectAll()
         .where('id', '=', key.project_id)
         .executeTakeFirst();
-      return project === undefined ? null : { key: toProjectKey(key), project: toProject(project) };
+      return project === undefined ? null : { key: toProjectKey(key), project: toOpenProject(project) };
     },
     async updateKey(id, patch) {
       const values: Updateable<ProjectKeysTable> = {};

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Storage } from '@fixloop/core';
+import type { SecretSealer, Storage } from '@fixloop/core';
 import type { Database } from './database.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import { createSqlAccountStore } from './sql-account-store.ts';
@@ -21,12 +21,12 @@ import { createSqlTeamStore } from './sql-team-store.ts';
 /** Stores whose SQL is the same on both dialects; the adapters add ingest, jobs and lifecycle. */
 export type SqlStores = Omit<Storage, 'dialect' | 'ingest' | 'jobs' | 'migrate' | 'ping' | 'close'>;
 
-export function createSqlStores(db: Kysely<Database>, dialect: SqlDialect): SqlStores {
+export function createSqlStores(db: Kysely<Database>, dialect: SqlDialect, sealer?: SecretSealer): SqlStores {
   return {
     issues: createSqlIssueStore(db, dialect),
     issueWorkflow: createSqlIssueWorkflowStore(db, dialect),
     events: createSqlEventStore(db),
-    projects: createSqlProjectStore(db),
+    projects: createSqlProjectStore(db, sealer),
     accounts: createSqlAccountStore(db, dialect),
     retention: createSqlRetentionStore(db),
     audit: createSqlAuditStore(db),

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
-import type { Storage } from '@fixloop/core';
+import type { SecretSealer, Storage } from '@fixloop/core';
 import { createSqlJobQueue, createSqlStores, runMigrations } from '@fixloop/storage-sql';
 import type { Database as Schema } from '@fixloop/storage-sql';
 import { createSqliteClaimJobs } from './sqlite-claim-jobs.ts';
@@ -10,6 +10,8 @@ import { createSqliteIngestStore } from './sqlite-ingest-store.ts';
 
 export interface SqliteStorageOptions {
   filename: string;
+  /** Encrypts the secrets in project settings at rest. */
+  secrets?: SecretSealer;
 }
 
 export async function createSqliteStorage(options: SqliteStorageOptions): Promise<Storage> {
@@ -31,7 +33,7 @@ export async function createSqliteStorage(options: SqliteStorageOptions): Promis
   return {
     dialect: 'sqlite',
     ingest: createSqliteIngestStore(raw),
-    ...createSqlStores(db, 'sqlite'),
+    ...createSqlStores(db, 'sqlite', options.secrets),
     jobs: createSqlJobQueue(db, createSqliteClaimJobs(raw)),
     migrate: () => runMigrations(db as Kysely<unknown>, 'sqlite'),
     async ping() {

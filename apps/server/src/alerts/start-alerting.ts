@@ -1,12 +1,11 @@
 import { createHmac } from 'node:crypto';
 import type { FixloopConfig } from '@fixloop/config';
 import type { Clock, Storage } from '@fixloop/core';
-import { SecretBox } from '@fixloop/notifiers';
+import type { SecretBox } from '@fixloop/notifiers';
 import type { AnyRouteSpec } from '../api/api-route.ts';
 import type { JobHandlerRegistry } from '../worker/job-handlers.ts';
 import { DEFAULT_MAX_DELIVERY_ATTEMPTS, type AlertingContext } from './alerting-context.ts';
 import type { AlertDispatcher } from './alert-dispatcher.ts';
-import { loadSecretKey } from './load-secret-key.ts';
 import { registerAlertJobs } from './register-alert-jobs.ts';
 import { slackCommandRoutes } from './slack/slack-command-route.ts';
 import { slackInteractiveRoutes } from './slack/slack-interactive-route.ts';
@@ -29,6 +28,9 @@ export interface AlertingDependencies {
   log: (line: string) => void;
   baseUrl(): string;
   handlers: JobHandlerRegistry;
+  /** The master key (integration URLs derive from it) and the box that seals channel secrets with it. */
+  masterKey: string;
+  secretBox: SecretBox;
   /** Tests pass a fetch or shorter timeouts and retry waits. */
   overrides?: Partial<Pick<AlertingContext, 'notifierOptions' | 'retry' | 'maxDeliveryAttempts'>>;
 }
@@ -38,20 +40,14 @@ export interface AlertingDependencies {
  * default rules of every project), the job handlers, the integration endpoints, and optional Telegram polling.
  */
 export async function startAlerting(config: FixloopConfig, deps: AlertingDependencies): Promise<Alerting> {
-  const secret = loadSecretKey(config.secretKey, config.dataDir);
-  if (secret.source === 'generated')
-    deps.log(`alerts: generated a master key in ${config.dataDir}/secret.key`);
-  if (secret.source !== 'env' && config.database.dialect === 'postgres') {
-    deps.log('alerts: FIXLOOP_SECRET_KEY is not set; every instance on this database must use the same key');
-  }
   const context: AlertingContext = {
     storage: deps.storage,
     clock: deps.clock,
     log: deps.log,
     baseUrl: deps.baseUrl,
-    secretBox: new SecretBox(secret.key),
+    secretBox: deps.secretBox,
     integrationSecret: (purpose) =>
-      createHmac('sha256', secret.key).update(purpose).digest('hex').slice(0, 40),
+      createHmac('sha256', deps.masterKey).update(purpose).digest('hex').slice(0, 40),
     notifierOptions: {},
     retry: { maxAttempts: 3, backoff: { initialMs: 1_000, maxMs: 10_000 } },
     maxDeliveryAttempts: DEFAULT_MAX_DELIVERY_ATTEMPTS,

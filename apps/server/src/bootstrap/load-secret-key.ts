@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * The master key for channel secrets: FIXLOOP_SECRET_KEY, else a random key generated once and kept in
+ * The master key for secrets at rest (alert channel secrets, repository and GitHub tokens): FIXLOOP_SECRET_KEY, else a random key generated once and kept in
  * `<dataDir>/secret.key` (0600). Several instances on one PostgreSQL must share FIXLOOP_SECRET_KEY, or
  * none can open what another sealed.
  */

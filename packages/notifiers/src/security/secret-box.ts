@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { AppError } from '@fixloop/core';
+import type { SecretSealer } from '@fixloop/core';
 
 const PREFIX = 'v1:';
 const IV_BYTES = 12;
@@ -10,7 +11,7 @@ const TAG_BYTES = 16;
  * derived by HKDF-SHA256 from the master secret. Sealed values are `v1:` + base64url(iv | tag | ciphertext),
  * so a later key or algorithm change can be told apart and migrated.
  */
-export class SecretBox {
+export class SecretBox implements SecretSealer {
   private readonly key: Buffer;
 
   constructor(masterSecret: string) {
@@ -22,6 +23,10 @@ export class SecretBox {
 
   static isSealed(value: string): boolean {
     return value.startsWith(PREFIX);
+  }
+
+  isSealed(value: string): boolean {
+    return SecretBox.isSealed(value);
   }
 
   seal(plaintext: string): string {
