@@ -1,3 +1,4 @@
+// Just over 400 lines: the alert store's config, throttle, delivery and report-query cases share one seed.
 import { describe, expect, it } from 'vitest';
 import { AppError, emptyThrottleState } from '@fixloop/core';
 import type { AlertIssueSummary, AlertMessage, NewAlertDelivery, QuietHours, Storage } from '@fixloop/core';

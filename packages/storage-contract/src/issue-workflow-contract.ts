@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the workflow store's cases (status, merge/unmerge, activity, per-user state)
+// share one seeded project and its events; split files would each rebuild that seed.
 import { describe, expect, it } from 'vitest';
 import { planUnmerge } from '@fixloop/core';
 import type { Project, Storage, User } from '@fixloop/core';

@@ -1,6 +1,6 @@
 // Shapes of the Web API responses the dashboard reads. Sentry-shaped where Sentry has the endpoint
-// (spec §7), Fixloop additions otherwise. Investigations and fixes are defined here first: their
-// endpoints land later and the pages show an empty state until then.
+// (spec §7), Fixloop additions otherwise. One file over 400 lines on purpose: it mirrors docs/api.md, and
+// the dashboard's pages share most of these shapes.
 
 export type Role = 'owner' | 'admin' | 'member' | 'viewer';
 export type Severity = 'blocking' | 'annoying' | 'warning' | 'info';
