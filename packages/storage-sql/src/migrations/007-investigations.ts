@@ -1,17 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { SqlDialect } from '../sql-dialect.ts';
+import { tableWithId } from './table-with-id.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- schema builders are untyped by design */
 /** Investigation reports per issue, and the ledger of what every LLM call cost. */
 export function investigationsSchema(dialect: SqlDialect) {
   const pg = dialect === 'postgres';
   const time = pg ? 'bigint' : 'integer';
-  const id = (table: string) => (db: Kysely<any>) =>
-    db.schema
-      .createTable(table)
-      .addColumn('id', pg ? 'bigint' : 'integer', (c) =>
-        pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement(),
-      );
+  const id = tableWithId(dialect);
   return {
     async up(db: Kysely<any>): Promise<void> {
       await id('investigations')(db)

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { SqlDialect } from '../sql-dialect.ts';
+import { tableWithId } from './table-with-id.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- schema builders are untyped by design */
 /**
@@ -10,12 +11,7 @@ import type { SqlDialect } from '../sql-dialect.ts';
 export function autofixSchema(dialect: SqlDialect) {
   const pg = dialect === 'postgres';
   const time = pg ? 'bigint' : 'integer';
-  const id = (table: string) => (db: Kysely<any>) =>
-    db.schema
-      .createTable(table)
-      .addColumn('id', pg ? 'bigint' : 'integer', (c) =>
-        pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement(),
-      );
+  const id = tableWithId(dialect);
   return {
     async up(db: Kysely<any>): Promise<void> {
       await id('fix_attempts')(db)
