@@ -183,10 +183,10 @@ export class AutofixTestShop {
 
   static async start(
     backend: TestBackend,
-    options: { project?: Record<string, unknown>; organization?: Record<string, unknown>; config?: Record<string, unknown>; env?: Record<string, string> } = {}, // prettier-ignore
+    options: { project?: Record<string, unknown>; organization?: Record<string, unknown>; config?: Record<string, unknown>; env?: Record<string, string>; files?: Record<string, string>; repository?: Record<string, unknown> } = {}, // prettier-ignore
   ): Promise<AutofixTestShop> {
-    const repo = FixtureRepository.create(SHOP_FILES);
-    const shop = { slug: 'shop', name: 'Shop', repository: { url: `file://${repo.remoteDir}`, baseBranch: 'main' }, ...options.project }; // prettier-ignore
+    const repo = FixtureRepository.create(options.files ?? SHOP_FILES);
+    const shop = { slug: 'shop', name: 'Shop', repository: { url: `file://${repo.remoteDir}`, baseBranch: 'main', ...options.repository }, ...options.project }; // prettier-ignore
     const env = { FIXLOOP_ADMIN_TOKEN: AUTOFIX_ADMIN_TOKEN, ...options.env };
     const configFile = {
       organizations: [

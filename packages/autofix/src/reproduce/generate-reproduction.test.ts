@@ -184,7 +184,40 @@ describe('generateReproduction for other frameworks', () => {
     expect(result.test.path).toBe('src/fixloop-issue-7.test.ts');
     expect(result.test.command).toBe('npx --no-install vitest run src/fixloop-issue-7.test.ts');
     expect(result.test.content).toContain("import { totals } from './orders.js';");
-    expect(result.test.content).toContain('expect(() => totals([{ id: 1 }])).not.toThrow(TypeError);');
+    // Unfiltered: expect().not.toThrow(TypeError) would pass if the code threw a RangeError instead.
+    expect(result.test.content).toContain('expect(() => totals([{ id: 1 }])).not.toThrow();');
+  });
+
+  it('writes a Jest test with globals and require() in a CommonJS repository', async () => {
+    const files = {
+      'package.json': JSON.stringify({ scripts: { test: 'jest' } }),
+      'src/orders.js': `${ORDERS.replace('export function', 'function')}module.exports = { totals };\n`,
+      'test/cart.test.js': '',
+    };
+    const result = await generateReproduction(input(files, mapCrash));
+    if (result.kind !== 'reproduction') throw new Error(result.reason);
+    expect(result.test.path).toBe('test/fixloop-issue-7.test.js');
+    expect(result.test.command).toBe('npx --no-install jest --runTestsByPath test/fixloop-issue-7.test.js');
+    expect(result.test.content).not.toMatch(/^import /m);
+    expect(result.test.content).toContain("const { totals } = require('../src/orders');");
+    expect(result.test.content).toContain('expect(() => totals([{ id: 1 }])).not.toThrow();');
+  });
+
+  it('writes a Mocha test with node:assert in an ES module repository', async () => {
+    const files = {
+      'package.json': JSON.stringify({ type: 'module', scripts: { test: 'mocha' } }),
+      'src/orders.js': ORDERS,
+      'test/cart.spec.js': '',
+    };
+    const result = await generateReproduction(input(files, mapCrash));
+    if (result.kind !== 'reproduction') throw new Error(result.reason);
+    expect(result.test.path).toBe('test/fixloop-issue-7.spec.js');
+    expect(result.test.command).toBe('npx --no-install mocha test/fixloop-issue-7.spec.js');
+    expect(result.test.content).toContain("import { totals } from '../src/orders.js';");
+    expect(result.test.content).toMatch(
+      /^it\("issue SHOP-7: totals\(\) no longer throws TypeError", \(\) => \{$/m,
+    );
+    expect(result.test.content).toContain('assert.doesNotThrow(() => totals([{ id: 1 }]), TypeError);');
   });
 
   it('writes a pytest test from sentry-python repr vars', async () => {

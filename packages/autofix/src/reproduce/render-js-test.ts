@@ -10,7 +10,7 @@ export interface JsTestSpec {
   title: string;
   /** Comment lines at the top: which event, which frame, where the arguments came from. */
   header: string[];
-  /** A global error class (`TypeError`) the assertion can filter on, or null to reject any error. */
+  /** A global error class (`TypeError`) node:assert filters on (another error still fails), or null. */
   errorClass: string | null;
   target:
     | {
@@ -99,10 +99,12 @@ function assertion(spec: JsTestSpec): string {
   }
   const call = `${target.exportName === 'default' ? target.localName : target.exportName}(${callArguments(target.args)})`;
   const filter = spec.errorClass ? `, ${spec.errorClass}` : '';
+  // No class filter for expect(): `.not.toThrow(ReferenceError)` passes when a TypeError is thrown, so a
+  // "fix" that only changes the error would verify. Unfiltered, the runner still prints the error's type.
   if (expectStyle) {
     return target.async
       ? `await expect(Promise.resolve().then(() => ${call})).resolves.not.toThrow();`
-      : `expect(() => ${call}).not.toThrow(${spec.errorClass ?? ''});`;
+      : `expect(() => ${call}).not.toThrow();`;
   }
   return target.async
     ? `await assert.doesNotReject(async () => ${call}${filter});`
