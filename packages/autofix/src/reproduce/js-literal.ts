@@ -30,24 +30,3 @@ export function jsLiteral(value: unknown, indent = ''): string {
   if (inline.length <= MAX_INLINE && !inline.includes('\n')) return inline;
   return `${open.trim()}\n${parts.map((part) => `${inner}${part},`).join('\n')}\n${indent}${close.trim()}`;
 }
-
-/** A Python expression for a value captured by sentry-python, whose leaves are `repr()` strings. */
-export function pythonLiteral(value: unknown): string {
-  if (value === null || value === undefined) return 'None';
-  if (typeof value === 'boolean') return value ? 'True' : 'False';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return isPythonLiteral(value) ? value : 'None';
-  if (Array.isArray(value)) return `[${value.map(pythonLiteral).join(', ')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value).map(
-      ([key, item]) => `${JSON.stringify(key)}: ${pythonLiteral(item)}`,
-    );
-    return `{${entries.join(', ')}}`;
-  }
-  return 'None';
-}
-
-/** A repr that is also valid source: numbers, None, booleans and quoted strings (not `<Foo object at …>`). */
-function isPythonLiteral(repr: string): boolean {
-  return /^(-?\d+(\.\d+)?(e[+-]?\d+)?|None|True|False|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")$/.test(repr);
-}

@@ -1,4 +1,4 @@
-import { pythonLiteral } from './js-literal.ts';
+import { pythonLiteral } from './python-literal.ts';
 import type { PythonCallTarget } from './python-call-target.ts';
 
 const BUILTIN_EXCEPTIONS = new Set([
