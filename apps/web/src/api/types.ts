@@ -511,11 +511,20 @@ export interface Fix {
   source: 'ai' | 'rule';
   title: string;
   explanation: string;
+  /** Why the fix stopped where it is (a rejection's reason, a failure, a policy). */
+  reason?: string | null;
   /** A unified diff (git format). */
   diff: string;
   test?: { path: string; code: string; language?: string } | null;
   verification: VerificationStep[];
-  commit?: { sha: string; branch: string; url?: string | null; branchUrl?: string | null } | null;
+  commit?: {
+    sha: string;
+    branch: string;
+    url?: string | null;
+    branchUrl?: string | null;
+    /** The revert commit on the fix branch once the fix was rolled back. */
+    rollbackSha?: string | null;
+  } | null;
   audit: FixAuditEntry[];
   dateCreated: string;
   dateUpdated?: string;

@@ -1,4 +1,4 @@
-import { GitBranch, GitCommitHorizontal } from 'lucide-react';
+import { GitBranch, GitCommitHorizontal, Undo2 } from 'lucide-react';
 import type { Fix } from '../api/types.ts';
 
 export function CommitInfo({ commit }: { commit: Fix['commit'] }) {
@@ -45,6 +45,16 @@ export function CommitInfo({ commit }: { commit: Fix['commit'] }) {
           )}
         </dd>
       </div>
+      {commit.rollbackSha && (
+        <div className="flex items-center gap-2">
+          <dt className="flex items-center gap-1.5 text-muted">
+            <Undo2 size={14} aria-hidden /> Reverted by
+          </dt>
+          <dd className="font-mono text-[12.5px]" title={commit.rollbackSha}>
+            {commit.rollbackSha.slice(0, 10)}
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }

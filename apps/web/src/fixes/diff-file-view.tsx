@@ -4,9 +4,10 @@ import { languageOf } from '../issue-detail/normalize-frame.ts';
 import { classNames } from '../ui/class-names.ts';
 import type { DiffFile } from './parse-unified-diff.ts';
 
+// On the tinted rows the theme's comment gray falls below 4.5:1 contrast: they use the muted text color.
 const ROW: Record<'add' | 'del' | 'context', string> = {
-  add: 'bg-diff-add',
-  del: 'bg-diff-del',
+  add: 'bg-diff-add [--syn-comment:var(--c-muted)]',
+  del: 'bg-diff-del [--syn-comment:var(--c-muted)]',
   context: '',
 };
 const SIGN: Record<'add' | 'del' | 'context', string> = { add: '+', del: '-', context: ' ' };
@@ -29,7 +30,13 @@ export function DiffFileView({ file }: { file: DiffFile }) {
           <span className="text-danger">−{file.deletions}</span>
         </span>
       </header>
-      <div className="overflow-x-auto bg-code font-mono text-[12px] leading-[1.6]">
+      {/* Focusable, so keyboard users can scroll long lines sideways. */}
+      <div
+        tabIndex={0}
+        role="region"
+        aria-label={`Diff of ${path}`}
+        className="overflow-x-auto bg-code font-mono text-[12px] leading-[1.6]"
+      >
         {file.hunks.map((hunk, index) => (
           <div key={index}>
             <div className="bg-info-soft px-3 py-0.5 text-info">{hunk.header}</div>

@@ -9,7 +9,7 @@ import { useToast } from '../ui/use-toast.ts';
 
 const DECIDABLE: Fix['status'][] = ['awaiting_approval', 'needs_review', 'tests_passed'];
 
-/** Approve or reject a fix that waits for a human; rejecting asks why (it goes to the audit trail). */
+/** Approve or reject a fix that waits for a human; rejecting needs a reason (it goes to the audit trail). */
 export function FixApprovalBar({ fix, canDecide }: { fix: Fix; canDecide: boolean }) {
   const decide = useFixDecision(fix.id);
   const toast = useToast();
@@ -57,14 +57,20 @@ export function FixApprovalBar({ fix, canDecide }: { fix: Fix; canDecide: boolea
         footer={
           <>
             <Button onClick={() => setRejecting(false)}>Cancel</Button>
-            <Button variant="danger" loading={decide.isPending} onClick={() => run('reject')}>
+            <Button
+              variant="danger"
+              loading={decide.isPending}
+              disabled={reason.trim() === ''}
+              onClick={() => run('reject')}
+            >
               Reject fix
             </Button>
           </>
         }
       >
         <TextField
-          label="Reason (optional)"
+          label="Reason"
+          required
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           placeholder="What is wrong with it?"

@@ -35,7 +35,13 @@ export function VerificationLog({ steps }: { steps: VerificationStep[] }) {
                 $ {step.command}
               </div>
             )}
-            <pre className="max-h-64 overflow-auto border-t border-line bg-code px-3 py-2 font-mono text-[11.5px] whitespace-pre-wrap">
+            {/* Focusable, so keyboard users can scroll a long log. */}
+            <pre
+              tabIndex={0}
+              role="region"
+              aria-label={`Output ${PHASE[step.phase].toLowerCase()}`}
+              className="max-h-64 overflow-auto border-t border-line bg-code px-3 py-2 font-mono text-[11.5px] whitespace-pre-wrap"
+            >
               {step.output}
             </pre>
           </li>

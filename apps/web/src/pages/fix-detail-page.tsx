@@ -6,6 +6,7 @@ import { AuditTrail } from '../fixes/audit-trail.tsx';
 import { CommitInfo } from '../fixes/commit-info.tsx';
 import { DiffViewer } from '../fixes/diff-viewer.tsx';
 import { FixApprovalBar } from '../fixes/fix-approval-bar.tsx';
+import { FixRollbackBar } from '../fixes/fix-rollback-bar.tsx';
 import { FixStatusBadge } from '../fixes/fix-status-badge.tsx';
 import { GeneratedTestViewer } from '../fixes/generated-test-viewer.tsx';
 import { VerificationLog } from '../fixes/verification-log.tsx';
@@ -60,7 +61,13 @@ export function FixDetailPage() {
           </Link>
         </div>
       </header>
+      {data.reason && (data.status === 'rejected' || data.status === 'rolled_back') && (
+        <p role="note" aria-label="Decision" className="text-[13px] text-muted">
+          {data.reason}
+        </p>
+      )}
       <FixApprovalBar fix={data} canDecide={org.can('mutate')} />
+      <FixRollbackBar fix={data} canDecide={org.can('mutate')} />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_300px]">
         <div className="flex min-w-0 flex-col gap-4">
           <Card title="Explanation">
