@@ -19,6 +19,7 @@ export async function findPythonCallTarget(
   error: CapturedError,
   repo: RepoSnapshot,
   mapPath: FramePathMapper,
+  root = '',
 ): Promise<PythonCallTarget | null> {
   for (const frame of error.frames) {
     const path = frame.inApp === false || !frame.vars || !frame.function ? null : mapPath(frame);
@@ -28,10 +29,23 @@ export async function findPythonCallTarget(
     if (parameters === null) continue;
     const vars = frame.vars;
     const args = parameters.map((name) => ({ name, value: vars[name], known: name in vars }));
-    const module = frame.module ?? path.replace(/\.py$/, '').replace(/\//g, '.');
-    return { module, path, functionName: frame.function, args };
+    return { module: importableModule(frame.module, path, root), path, functionName: frame.function, args };
   }
   return null;
+}
+
+/**
+ * The module to import: the frame's, unless it ran as a script (`__main__`, which the test process is
+ * not); then the file's path below the project root, where pytest runs.
+ */
+function importableModule(reported: string | null, path: string, root: string): string {
+  if (reported && reported !== '__main__') return reported;
+  const prefix = root ? `${root.replace(/\/+$/, '')}/` : '';
+  const relative = path.startsWith(prefix) ? path.slice(prefix.length) : path;
+  return relative
+    .replace(/\.py$/, '')
+    .replace(/\/__init__$/, '')
+    .replace(/\//g, '.');
 }
 
 /** The parameter names of a top-level `def name(…)`, without self/cls, *args and **kwargs; null if none. */

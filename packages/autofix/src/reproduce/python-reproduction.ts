@@ -7,7 +7,7 @@ export async function pythonReproduction(
   input: ReproductionInput,
   name: string,
 ): Promise<ReproductionDraft | { reason: string }> {
-  const target = await findPythonCallTarget(input.error, input.repo, input.mapPath);
+  const target = await findPythonCallTarget(input.error, input.repo, input.mapPath, input.root);
   if (!target) return { reason: 'no module-level function on the stack has captured arguments' };
   const files = await input.repo.listFiles();
   const location = testFileLocation({ files, root: input.root, framework: 'pytest', targetPath: target.path, style: 'esm', packageType: null, name }); // prettier-ignore
