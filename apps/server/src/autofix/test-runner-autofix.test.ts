@@ -11,6 +11,7 @@ import type { ShopTestRunner } from '../testing/test-runner-shop.ts';
 const RUNNERS: [ShopTestRunner, { threw: RegExp; suitePassed: RegExp }][] = [
   ['vitest', { threw: /Received:\s+"ReferenceError: formatTotl is not defined"/, suitePassed: /> vitest run\s[^]*Tests\s+2 passed \(2\)/ }], // prettier-ignore
   ['jest', { threw: /Error name:\s+"ReferenceError"\s+Error message:\s+"formatTotl is not defined"/, suitePassed: /> jest\s[^]*Tests:\s+2 passed, 2 total/ }], // prettier-ignore
+  ['jest-esm', { threw: /Error name:\s+"ReferenceError"\s+Error message:\s+"formatTotl is not defined"/, suitePassed: /--experimental-vm-modules" jest\s[^]*Tests:\s+2 passed, 2 total/ }], // prettier-ignore
   // assert.doesNotThrow(fn, ReferenceError) reports "unwanted" only for a ReferenceError; others propagate.
   ['mocha', { threw: /Got unwanted exception\.\s+Actual message: "formatTotl is not defined"/, suitePassed: /> mocha\s[^]*✔ counts items[^]*2 passing/ }], // prettier-ignore
 ];

@@ -1,25 +1,36 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'; // prettier-ignore
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SHOP_FILES } from './autofix-test-shop.ts';
 
-export type ShopTestRunner = 'vitest' | 'jest' | 'mocha';
+/** A runner, and the way a repository sets it up (`jest-esm`: Jest on ES modules, behind a Node flag). */
+export type ShopTestRunner = 'vitest' | 'jest' | 'jest-esm' | 'mocha';
 
-/** How each runner is set up in the shop: test script, module type, and one passing test in its style. */
-const RUNNERS: Record<ShopTestRunner, { script: string; type: 'module' | 'commonjs'; test: string[] }> = {
+interface RunnerSetup {
+  /** The npm package (and bin) of the runner. */
+  tool: 'vitest' | 'jest' | 'mocha';
+  script: string;
+  type: 'module' | 'commonjs';
+  /** Node options the script passes, which a developer running one test passes too. */
+  nodeOptions: string;
+  /** One passing test in the runner's style. */
+  test: string[];
+}
+
+const JEST_TEST = [
+  "describe('orders', () => {",
+  "  test('counts items', () => expect(itemCount({ items: [1, 2] })).toBe(2));",
+  '});',
+];
+
+const RUNNERS: Record<ShopTestRunner, RunnerSetup> = {
   vitest: {
+    tool: 'vitest',
     script: 'vitest run',
     type: 'module',
+    nodeOptions: '',
     test: [
       "import { describe, expect, it } from 'vitest';",
       "import { itemCount } from '../src/orders.js';",
@@ -28,20 +39,27 @@ const RUNNERS: Record<ShopTestRunner, { script: string; type: 'module' | 'common
       '});',
     ],
   },
-  // Jest loads ES modules only behind --experimental-vm-modules; a plain Jest repository is CommonJS.
+  // Without transforms, Jest loads CommonJS; ES modules only behind --experimental-vm-modules.
   jest: {
+    tool: 'jest',
     script: 'jest',
     type: 'commonjs',
-    test: [
-      "const { itemCount } = require('../src/orders.js');",
-      "describe('orders', () => {",
-      "  test('counts items', () => expect(itemCount({ items: [1, 2] })).toBe(2));",
-      '});',
-    ],
+    nodeOptions: '',
+    test: ["const { itemCount } = require('../src/orders.js');", ...JEST_TEST],
+  },
+  // The setup Jest's documentation gives for ES modules.
+  'jest-esm': {
+    tool: 'jest',
+    script: 'NODE_OPTIONS="$NODE_OPTIONS --experimental-vm-modules" jest',
+    type: 'module',
+    nodeOptions: '--experimental-vm-modules',
+    test: ["import { itemCount } from '../src/orders.js';", ...JEST_TEST],
   },
   mocha: {
+    tool: 'mocha',
     script: 'mocha',
     type: 'module',
+    nodeOptions: '',
     test: [
       "import assert from 'node:assert/strict';",
       "import { itemCount } from '../src/orders.js';",
@@ -57,10 +75,10 @@ const RUNNERS: Record<ShopTestRunner, { script: string; type: 'module' | 'common
  * test script runs `runner`. Line 5 is the crash site of `SHOP_CRASHES.misspelledName` in every variant.
  */
 export function testRunnerShopFiles(runner: ShopTestRunner): Record<string, string> {
-  const { script, type, test } = RUNNERS[runner];
+  const { tool, script, type, test } = RUNNERS[runner];
   const orders = SHOP_FILES['src/orders.js']!;
   return {
-    'package.json': JSON.stringify({ name: 'shop', type, scripts: { test: script }, devDependencies: { [runner]: '*' } }), // prettier-ignore
+    'package.json': JSON.stringify({ name: 'shop', type, scripts: { test: script }, devDependencies: { [tool]: '*' } }), // prettier-ignore
     'src/orders.js':
       type === 'module'
         ? orders
@@ -81,14 +99,15 @@ export class RunnerToolbox {
   ) {}
 
   static create(runner: ShopTestRunner): RunnerToolbox {
-    const installed = installedPackage(runner);
+    const { tool } = RUNNERS[runner];
+    const installed = installedPackage(tool);
     const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { bin: string | Record<string, string> }; // prettier-ignore
-    const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin[runner]!;
-    const dir = mkdtempSync(join(tmpdir(), `fixloop-${runner}-toolbox-`));
+    const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin[tool]!;
+    const dir = mkdtempSync(join(tmpdir(), `fixloop-${tool}-toolbox-`));
     mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
-    symlinkSync(installed, join(dir, 'node_modules', runner));
-    symlinkSync(join('..', runner, bin), join(dir, 'node_modules', '.bin', runner));
-    return new RunnerToolbox(runner, dir, join(dir, 'node_modules', runner, bin));
+    symlinkSync(installed, join(dir, 'node_modules', tool));
+    symlinkSync(join('..', tool, bin), join(dir, 'node_modules', '.bin', tool));
+    return new RunnerToolbox(runner, dir, join(dir, 'node_modules', tool, bin));
   }
 
   /** The project's `installCommand`. */
@@ -111,11 +130,10 @@ export class RunnerToolbox {
       execFileSync('git', ['clone', '--quiet', '--branch', branch, remoteDir, dir]);
       execFileSync('/bin/sh', ['-c', this.installCommand], { cwd: dir });
       for (const [path, content] of Object.entries(files)) writeFileSync(join(dir, path), content);
-      const args = { vitest: ['run', testFile], jest: ['--runTestsByPath', testFile], mocha: [testFile] }[
-        this.runner
-      ];
+      const { tool, nodeOptions } = RUNNERS[this.runner];
+      const args = { vitest: ['run', testFile], jest: ['--runTestsByPath', testFile], mocha: [testFile] }[tool]; // prettier-ignore
       // A clean environment: the runner must not see that it runs inside this Vitest.
-      const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: dir, CI: 'true', NO_COLOR: '1' };
+      const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: dir, CI: 'true', NO_COLOR: '1', NODE_OPTIONS: nodeOptions }; // prettier-ignore
       const run = spawnSync(process.execPath, [this.bin, ...args], { cwd: dir, env, encoding: 'utf8' });
       return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
     } finally {

@@ -54,11 +54,15 @@ function frameworkOf(script: string, deps: Record<string, unknown>): TestFramewo
   return 'node:test';
 }
 
-/** Options such as `--import tsx` that the reproduction run needs to load the code like the test script does. */
+/**
+ * Options such as `--import tsx` or `--experimental-vm-modules` (ESM under Jest) that the reproduction run
+ * needs to load the code like the test script does: from `node <options> …` and from `NODE_OPTIONS=…`.
+ */
 function nodeOptionsOf(script: string): string[] {
+  const env = /\bNODE_OPTIONS=(?:'([^']*)'|"([^"]*)"|(\S+))/.exec(script);
   const node = /\bnode\s+([^&|;]*)/.exec(script)?.[1] ?? '';
+  const tokens = [env?.[1] ?? env?.[2] ?? env?.[3] ?? '', node].join(' ').split(/\s+/).filter(Boolean);
   const options: string[] = [];
-  const tokens = node.split(/\s+/).filter(Boolean);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
     if (/^--(import|require|loader|experimental-loader)$/.test(token) && tokens[i + 1]) {

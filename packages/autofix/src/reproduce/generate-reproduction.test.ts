@@ -203,6 +203,23 @@ describe('generateReproduction for other frameworks', () => {
     expect(result.test.content).toContain('expect(() => totals([{ id: 1 }])).not.toThrow();');
   });
 
+  it.each([
+    ['NODE_OPTIONS="$NODE_OPTIONS --experimental-vm-modules" npx jest'],
+    ['node --experimental-vm-modules node_modules/jest/bin/jest.js'],
+  ])('runs an ES module Jest test with the Node flag of the script %s', async (script) => {
+    const files = {
+      'package.json': JSON.stringify({ type: 'module', scripts: { test: script } }),
+      'src/orders.js': ORDERS,
+      'test/cart.test.js': '',
+    };
+    const result = await generateReproduction(input(files, mapCrash));
+    if (result.kind !== 'reproduction') throw new Error(result.reason);
+    expect(result.test.command).toBe(
+      'NODE_OPTIONS=--experimental-vm-modules npx --no-install jest --runTestsByPath test/fixloop-issue-7.test.js',
+    );
+    expect(result.test.content).toContain("import { totals } from '../src/orders.js';");
+  });
+
   it('writes a Mocha test with node:assert in an ES module repository', async () => {
     const files = {
       'package.json': JSON.stringify({ type: 'module', scripts: { test: 'mocha' } }),

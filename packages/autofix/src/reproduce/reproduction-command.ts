@@ -7,15 +7,17 @@ export function reproductionCommand(
   nodeOptions: readonly string[],
 ): string {
   const file = shellQuote(path);
+  // A runner started through npx gets the options the way `NODE_OPTIONS=… jest` scripts pass them.
+  const env = nodeOptions.length > 0 ? `NODE_OPTIONS=${shellQuote(nodeOptions.join(' '))} ` : '';
   switch (framework) {
     case 'node:test':
       return ['node', ...nodeOptions.map(shellQuote), '--test', file].join(' ');
     case 'vitest':
-      return `npx --no-install vitest run ${file}`;
+      return `${env}npx --no-install vitest run ${file}`;
     case 'jest':
-      return `npx --no-install jest --runTestsByPath ${file}`;
+      return `${env}npx --no-install jest --runTestsByPath ${file}`;
     case 'mocha':
-      return `npx --no-install mocha ${file}`;
+      return `${env}npx --no-install mocha ${file}`;
     case 'pytest':
       return `python3 -m pytest -q ${file}`;
   }
