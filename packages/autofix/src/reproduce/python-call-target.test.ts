@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { capturedError } from '../event/captured-error.ts';
 import { suffixFramePathMapper } from '../event/frame-path-mapper.ts';
 import { memoryRepoSnapshot } from '../source/repo-snapshot.ts';
-import { findPythonCallTarget, moduleLevelParameters } from './python-call-target.ts';
+import { findPythonCallTarget } from './python-call-target.ts';
 
 const CART = [
   'class Cart:',
@@ -55,10 +55,13 @@ describe('findPythonCallTarget', () => {
       module: 'shop.cart',
       path: 'shop/cart.py',
       functionName: 'checkout',
+      async: false,
       args: [
-        { name: 'cart', value: '<Cart object at 0x7f>', known: true },
-        { name: 'tax', value: '1.2', known: true },
-        { name: 'notify', value: 'True', known: true },
+        { name: 'cart', kind: 'normal', value: '<Cart object at 0x7f>', known: true },
+        { name: 'tax', kind: 'normal', value: '1.2', known: true },
+        { name: 'extra', kind: 'varargs', value: undefined, known: false },
+        { name: 'notify', kind: 'keyword', value: 'True', known: true },
+        { name: 'options', kind: 'varkw', value: undefined, known: false },
       ],
     });
   });
@@ -66,18 +69,5 @@ describe('findPythonCallTarget', () => {
   it('imports a module that ran as a script by its path below the project root', async () => {
     expect((await target('__main__', 'backend/shop/cart.py', 'backend'))?.module).toBe('shop.cart');
     expect((await target(null, 'shop/__init__.py'))?.module).toBe('shop');
-  });
-});
-
-describe('moduleLevelParameters', () => {
-  it('reads names through annotations, defaults and nested brackets, without *args and **kwargs', () => {
-    expect(moduleLevelParameters(CART, 'checkout')).toEqual(['cart', 'tax', 'notify']);
-    const text = 'async def load(ids: dict[str, int] = {"a": (1, 2)}, /, key=lambda: 0):\n    pass\n';
-    expect(moduleLevelParameters(text, 'load')).toEqual(['ids', 'key']);
-  });
-
-  it('finds no module-level function for a method or a missing name', () => {
-    expect(moduleLevelParameters(CART, 'total')).toBeNull();
-    expect(moduleLevelParameters(CART, 'refund')).toBeNull();
   });
 });
