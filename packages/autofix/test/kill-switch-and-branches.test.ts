@@ -118,7 +118,7 @@ describe('branches', () => {
     h.repo.git('push', '--quiet', 'origin', 'main');
     const merged = h.repo.head();
     const sync = await syncFixBranch(h.git, { fixBranch: 'fixloop' });
-    expect(sync).toEqual({ status: 'reset', baseSha: merged, previousFixSha: attempt.commitSha });
+    expect(sync).toEqual({ status: 'reset', baseSha: merged, previousFixSha: attempt.commitSha, mergedBy: 'ancestry' }); // prettier-ignore
     expect(h.repo.remoteHead('fixloop')).toBe(merged);
     expect(await syncFixBranch(h.git, { fixBranch: 'fixloop' })).toMatchObject({ status: 'up_to_date' });
   });

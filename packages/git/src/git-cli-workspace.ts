@@ -2,6 +2,7 @@ import {
   type BaseHead,
   type BlameLine,
   type BlameOptions,
+  type BranchContentInBase,
   type CommitResult,
   type CommitToBranchOptions,
   type GitCommit,
@@ -13,6 +14,7 @@ import {
   type RepositorySettings,
   type Worktree,
 } from '@fixloop/core';
+import { BranchContentComparer } from './branch-content-comparer.ts';
 import { BranchWriter } from './branch-writer.ts';
 import { createGitContext } from './git-context.ts';
 import { writeAskpassScript } from './git-environment.ts';
@@ -45,6 +47,7 @@ export class GitCliWorkspace implements GitWorkspace {
   private readonly reader: GitReader;
   private readonly worktrees: WorktreeManager;
   private readonly writer: BranchWriter;
+  private readonly comparer: BranchContentComparer;
 
   constructor(options: GitCliWorkspaceOptions) {
     const ctx = createGitContext(options);
@@ -56,6 +59,7 @@ export class GitCliWorkspace implements GitWorkspace {
     this.reader = new GitReader(ctx);
     this.worktrees = new WorktreeManager(ctx, this.reader);
     this.writer = new BranchWriter(ctx, lock, this.sync, this.reader, this.worktrees);
+    this.comparer = new BranchContentComparer(ctx, this.reader);
   }
 
   async ensureClone(): Promise<{ cloned: boolean }> {
@@ -99,6 +103,9 @@ export class GitCliWorkspace implements GitWorkspace {
   }
   mergeBase(a: string, b: string): Promise<string | null> {
     return this.reader.mergeBase(a, b);
+  }
+  compareToBase(branch: string, base: string): Promise<BranchContentInBase> {
+    return this.comparer.compare(branch, base);
   }
   createWorktree(ref: string): Promise<Worktree> {
     return this.worktrees.create(ref);

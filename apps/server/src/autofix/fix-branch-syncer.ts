@@ -9,6 +9,11 @@ import { RepositoryLease } from './repository-lease.ts';
 
 const SYSTEM = { kind: 'system', name: 'fixloop' } as const;
 const COMMITTED = ['committed', 'tests_passed', 'tests_failed'] as const;
+const MERGED_BY: Record<Extract<FixBranchSync, { status: 'reset' }>['mergedBy'], string> = {
+  ancestry: '',
+  patches: ' (rebase merge: every fix commit is in the base)',
+  content: ' (squash merge: every changed file reads the same in the base)',
+};
 /** Check runs are read for this long after the commit; CI that never reports is not waited for forever. */
 const CHECKS_FOR_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -20,8 +25,8 @@ export interface ProjectSyncResult {
 }
 
 /**
- * The branch workflow of one project: fetch; a fix branch merged into the base (by ancestry) is reset to
- * the base head, and fixes awaiting approval are regenerated against the fresh code; failed pushes are
+ * The branch workflow of one project: fetch; a fix branch merged into the base (by ancestry, or by
+ * content after a squash or rebase merge) is reset to the base head, and fixes awaiting approval are regenerated against the fresh code; failed pushes are
  * retried; the fix commits' check runs become tests_passed or tests_failed.
  */
 export class FixBranchSyncer {
@@ -52,7 +57,7 @@ export class FixBranchSyncer {
         const sync = await syncFixBranch(git, { fixBranch: branch }, { push: project.settings.autofix.push });
         result.branches[branch] = sync.status;
         if (sync.status === 'reset')
-          result.regenerated += await this.regenerate(attempts, branch, sync.baseSha);
+          result.regenerated += await this.regenerate(attempts, branch, sync.baseSha, MERGED_BY[sync.mergedBy]); // prettier-ignore
       }
       result.pushed = await this.retryPushes(project, attempts, git);
       result.checks = await this.readChecks(project, attempts);
@@ -68,12 +73,17 @@ export class FixBranchSyncer {
   }
 
   /** After a merge: committed fixes on the branch are in the base; fixes awaiting approval start over. */
-  private async regenerate(attempts: StoredFixAttempt[], branch: string, baseSha: string): Promise<number> {
+  private async regenerate(
+    attempts: StoredFixAttempt[],
+    branch: string,
+    baseSha: string,
+    how: string,
+  ): Promise<number> {
     const { storage, clock } = this.factory.environment;
     let regenerated = 0;
     for (const attempt of attempts.filter((a) => a.branch === branch)) {
       if (isCommitted(attempt)) {
-        await storage.fixes.recordEvent({ attemptId: attempt.id, to: attempt.state, actor: SYSTEM, reason: `merged: ${branch} is in the base at ${baseSha.slice(0, 12)}; the branch was reset to it`, details: { baseSha }, at: clock.now() }); // prettier-ignore
+        await storage.fixes.recordEvent({ attemptId: attempt.id, to: attempt.state, actor: SYSTEM, reason: `merged${how}: ${branch} is in the base at ${baseSha.slice(0, 12)}; the branch was reset to it`, details: { baseSha }, at: clock.now() }); // prettier-ignore
       } else if (attempt.state === 'awaiting_approval') {
         await this.actions.retry(attempt, SYSTEM, `the fix branch was merged and reset to ${baseSha.slice(0, 12)}: regenerating against the fresh code`); // prettier-ignore
         regenerated += 1;

@@ -36,9 +36,9 @@ describe.skipIf(!existsSync(CHROMIUM))('fix approvals in the dashboard, in real 
     // Two issues with the same category B crash (a guard, so a person decides): one to approve, one to
     // reject. The custom fingerprint keeps the second out of the first's issue.
     const first = await shop.ingest(SHOP_CRASHES.missingCustomer());
-    [approved] = (await shop.settledFixes(first)) as ListedFix[];
+    approved = ((await shop.settledFixes(first)) as ListedFix[])[0]!;
     const second = await shop.ingest({ ...SHOP_CRASHES.missingCustomer(), fingerprint: ['e2e-second'] });
-    [rejected] = (await shop.settledFixes(second)) as ListedFix[];
+    rejected = ((await shop.settledFixes(second)) as ListedFix[])[0]!;
     for (const fix of [approved, rejected])
       expect(fix).toMatchObject({ status: 'awaiting_approval', category: 'B', fixer: 'optional-guard' });
     browser = await chromium.launch({

@@ -86,6 +86,16 @@ export interface BlameOptions {
   ignoreRevisions?: string[];
 }
 
+/** How a branch's own commits (those over its merge base with a base) stand in that base, by content. */
+export interface BranchContentInBase {
+  /** The branch's own commits, oldest first; `inBase` when the base has a commit with the same patch. */
+  commits: { sha: string; inBase: boolean }[];
+  /** The files the branch changed since the merge base. */
+  changedFiles: string[];
+  /** Those of `changedFiles` whose content in the base differs from the branch's. */
+  differingFiles: string[];
+}
+
 /** A checked-out copy of one commit, in its own folder; dispose() removes every trace of it. */
 export interface Worktree {
   readonly path: string;
@@ -139,6 +149,8 @@ export interface GitWorkspace {
   showCommit(ref: string): Promise<GitCommit | null>;
   isAncestor(ancestor: string, descendant: string): Promise<boolean>;
   mergeBase(a: string, b: string): Promise<string | null>;
+  /** Compares `branch` with `base` by patch and by file content: squash and rebase merges show here. */
+  compareToBase(branch: string, base: string): Promise<BranchContentInBase>;
   /** A detached checkout of ref in a fresh folder. */
   createWorktree(ref: string): Promise<Worktree>;
   /** Unified diff of the worktree's changes (new files included) against its head. */
