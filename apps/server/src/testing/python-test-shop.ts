@@ -14,9 +14,10 @@ export const PYTHON = '/usr/bin/python3';
 export const PYTHON_TEST_COMMAND = `${PYTHON} -m pytest -q`;
 
 /**
- * A tiny Python package with a misspelled name in `order_total`; its own pytest suite is green on main.
- * `wrap_fee` reads `line["options"]["gift"]`, a level sentry-python sends as one repr string (past its
- * depth limit), so the reproduction only gets as far as the NameError when it rebuilds that value.
+ * A tiny Python package with two bugs; its own pytest suite is green on main. `order_total` misspells a
+ * name, after `wrap_fee` read `line["options"]["gift"]`, a level sentry-python sends as one repr string
+ * (past its depth limit): the reproduction only gets as far as the NameError when it rebuilds that value.
+ * `apply_discounts` (async, `*codes`, keyword-only `cap`) has no rate for an unknown code.
  */
 export const PYTHON_SHOP_FILES: Record<string, string> = {
   'pyproject.toml': '[project]\nname = "pyshop"\nversion = "0.1.0"\n\n[tool.pytest.ini_options]\ntestpaths = ["tests"]\n', // prettier-ignore
@@ -36,6 +37,28 @@ export const PYTHON_SHOP_FILES: Record<string, string> = {
     '    return format_totl(subtotal, currency)',
     '',
   ].join('\n'),
+  'shop/discounts.py': [
+    'import asyncio',
+    '',
+    'RATES = {"SUMMER": 0.1, "VIP": 0.2}',
+    '',
+    '',
+    'async def apply_discounts(total, *codes, cap=0.5):',
+    '    await asyncio.sleep(0)',
+    '    rates = [RATES[code.upper()] for code in codes]',
+    '    return round(total * (1 - min(sum(rates), cap)), 2)',
+    '',
+  ].join('\n'),
+  'tests/test_discounts.py': [
+    'import asyncio',
+    '',
+    'from shop.discounts import apply_discounts',
+    '',
+    '',
+    'def test_caps_discounts():',
+    '    assert asyncio.run(apply_discounts(100, "summer", "vip", cap=0.25)) == 75',
+    '',
+  ].join('\n'),
   'tests/test_orders.py': [
     'from shop.orders import format_total, wrap_fee',
     '',
@@ -50,19 +73,32 @@ export const PYTHON_SHOP_FILES: Record<string, string> = {
   ].join('\n'),
 };
 
+/** The calls that crash the shop's service, one per bug. */
+export const PYTHON_SHOP_CRASHES = {
+  misspelledName: {
+    error: 'NameError',
+    code: 'from shop.orders import order_total\norder_total({"id": "A-1", "lines": [{"sku": "tea", "price": 2.5, "qty": 2, "options": {"gift": {"wrap": "red"}}}]}, currency="USD")', // prettier-ignore
+  },
+  unknownCode: {
+    error: 'KeyError',
+    code: 'import asyncio\nfrom shop.discounts import apply_discounts\nasyncio.run(apply_discounts(100, "summer", "winter", cap=0.3))', // prettier-ignore
+  },
+};
+
 /** A service using the shop, instrumented with the real sentry-python (local variables are on by default). */
-const SERVICE = `
-import os
-import sentry_sdk
-
-def before_send(event, hint):
-    print(event["event_id"], flush=True)
-    return event
-
-sentry_sdk.init(dsn=os.environ["SENTRY_DSN"], before_send=before_send)
-from shop.orders import order_total
-order_total({"id": "A-1", "lines": [{"sku": "tea", "price": 2.5, "qty": 2, "options": {"gift": {"wrap": "red"}}}]}, currency="USD")
-`;
+function service(code: string): string {
+  const init = [
+    'import os',
+    'import sentry_sdk',
+    '',
+    'def before_send(event, hint):',
+    '    print(event["event_id"], flush=True)',
+    '    return event',
+    '',
+    'sentry_sdk.init(dsn=os.environ["SENTRY_DSN"], before_send=before_send)',
+  ];
+  return [...init, code, ''].join('\n');
+}
 
 /** Why the Python end-to-end test cannot run here, or null: the SDK or pytest is missing. */
 export function missingPythonTools(): string | null {
@@ -118,16 +154,16 @@ export class PythonTestShop {
   }
 
   /** Runs the service until sentry-python reported its uncaught crash; returns the stored event. */
-  async crashService(): Promise<StoredEvent> {
+  async crashService(crash: { error: string; code: string }): Promise<StoredEvent> {
     const [key] = await this.t.fixloop.storage.projects.listKeys(this.projectId);
     const dir = mkdtempSync(join(tmpdir(), 'fixloop-pyservice-'));
     try {
-      writeFileSync(join(dir, 'service.py'), SERVICE);
+      writeFileSync(join(dir, 'service.py'), service(crash.code));
       const dsn = `http://${key!.publicKey}@127.0.0.1:${this.t.fixloop.port}/${this.projectId}`;
       const env = { PATH: process.env['PATH'], SENTRY_DSN: dsn, PYTHONPATH: this.repo.workDir, PYTHONDONTWRITEBYTECODE: '1' }; // prettier-ignore
       const run = spawnSync(PYTHON, [join(dir, 'service.py')], { env, encoding: 'utf8', timeout: 30_000 });
       // The excepthook integration reports the crash, then Python exits with 1 as in production.
-      if (run.status !== 1 || !run.stderr.includes('NameError')) throw new Error(`service: ${run.status} ${run.stderr}`); // prettier-ignore
+      if (run.status !== 1 || !run.stderr.includes(crash.error)) throw new Error(`service: ${run.status} ${run.stderr}`); // prettier-ignore
       const eventId = run.stdout.trim().split('\n').pop()!.replace(/-/g, '');
       const stored = await waitFor('the event', () => this.t.fixloop.storage.events.getEvent(this.projectId, eventId), (e) => e !== null); // prettier-ignore
       return stored!;
