@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AutofixTestShop, SHOP_CRASHES } from '@fixloop/server/testing';
 import type { FixJson } from '@fixloop/server/testing';
@@ -11,6 +11,7 @@ import { axeViolations } from './axe-violations.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const SCREENSHOTS = fileURLToPath(new URL('../../../../test-results/screenshots/', import.meta.url));
 const ADMIN = { email: 'approver@example.com', password: 'e2e-approver-password-1' };
 
 /** The fix JSON's issue reference (FixJson leaves it out). */
@@ -25,11 +26,13 @@ describe.skipIf(!existsSync(CHROMIUM))('fix approvals in the dashboard, in real 
   const git = (...args: string[]) =>
     execFileSync('git', ['-C', shop.repo.remoteDir, ...args], { encoding: 'utf8' }).trim();
   const fixPage = (id: string) => `${shop.t.fixloop.url}/organizations/acme/fixes/${id}`;
+  const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
   const fixCard = (title: string) => page.getByRole('region', { name: title, exact: true });
 
   beforeAll(async () => {
     // `npm start` serves apps/web/dist: build it the same way.
     buildWebApp(DIST);
+    mkdirSync(SCREENSHOTS, { recursive: true });
     shop = await AutofixTestShop.start('sqlite', {
       env: { FIXLOOP_ADMIN_EMAIL: ADMIN.email, FIXLOOP_ADMIN_PASSWORD: ADMIN.password },
     });
@@ -73,6 +76,7 @@ describe.skipIf(!existsSync(CHROMIUM))('fix approvals in the dashboard, in real 
     await verification.getByText('Before the fix').waitFor();
     expect(await verification.textContent()).toContain('After the fix· test passed');
     expect(await fixCard('Commit').textContent()).toContain('Not committed yet.');
+    await shot('fix-awaiting-approval');
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Approve' }).click();
@@ -104,6 +108,7 @@ describe.skipIf(!existsSync(CHROMIUM))('fix approvals in the dashboard, in real 
     await page.getByText('Rejected', { exact: true }).first().waitFor();
     await page.getByRole('note', { name: 'Decision' }).getByText(reason, { exact: false }).waitFor();
     expect(await page.getByRole('list', { name: 'Audit trail' }).textContent()).toContain(reason);
+    await shot('fix-rejected');
 
     const fix = await shop.api.get<FixJson>(`/api/0/fixes/${rejected.id}/`);
     expect(fix.body).toMatchObject({ status: 'rejected', commitSha: null });
@@ -127,9 +132,11 @@ describe.skipIf(!existsSync(CHROMIUM))('fix approvals in the dashboard, in real 
     const revert = fix.body.rollbackSha;
     expect(shop.repo.remoteHead('fixloop')).toBe(revert);
     expect(git('rev-parse', `${revert}^`)).toBe(committed);
+    expect(git('log', '-1', '--format=%B', revert)).toContain('breaks the guest checkout');
     // The revert restores main's file.
     expect(git('diff', shop.mainSha, revert, '--', 'src/greeting.js')).toBe('');
     expect(await fixCard('Commit').textContent()).toContain(`Reverted by${revert.slice(0, 10)}`);
     await page.getByRole('button', { name: 'Rollback' }).waitFor({ state: 'detached' });
+    await shot('fix-rolled-back');
   }, 30_000);
 });
