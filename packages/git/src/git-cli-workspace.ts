@@ -33,6 +33,11 @@ export interface GitCliWorkspaceOptions {
   identity?: GitIdentity;
   /** The HTTP Basic username sent with the token (GitHub accepts `x-access-token`). */
   tokenUsername?: string;
+  /**
+   * Short-lived https tokens (a GitHub App installation token), asked for before each fetch or push;
+   * used only when the settings and the URL hold no token.
+   */
+  tokenSource?: () => Promise<string>;
   gitBinary?: string;
   /** Local commands default to 60 s, commands that talk to the remote to 300 s. */
   timeouts?: { localMs?: number; remoteMs?: number };

@@ -1,5 +1,10 @@
 import { join, resolve } from 'node:path';
-import { withRepositoryDefaults, type GitIdentity, type ResolvedRepositorySettings } from '@fixloop/core';
+import {
+  AppError,
+  withRepositoryDefaults,
+  type GitIdentity,
+  type ResolvedRepositorySettings,
+} from '@fixloop/core';
 import type { GitCliWorkspaceOptions } from './git-cli-workspace.ts';
 import { credentialEnvironment, gitEnvironment } from './git-environment.ts';
 import { GitRunner } from './git-runner.ts';
@@ -19,8 +24,8 @@ export interface GitContext {
   remote: RemoteUrl;
   settings: ResolvedRepositorySettings;
   identity: GitIdentity;
-  /** Credentials for commands that talk to the remote (empty without a token). */
-  remoteEnv: Record<string, string>;
+  /** Credentials for one command that talks to the remote (empty without a token). */
+  remoteEnv(): Promise<Record<string, string>>;
   remoteTimeoutMs: number;
 }
 
@@ -50,13 +55,17 @@ export function createGitContext(options: GitCliWorkspaceOptions): GitContext {
   const remote = parseRemoteUrl(credentials.url, options.baseDir);
   const username = credentials.username ?? options.tokenUsername ?? 'x-access-token';
   const secret = settings.token ?? credentials.password;
-  const token = remote.kind === 'https' || remote.kind === 'http' ? secret : undefined;
+  const overHttp = remote.kind === 'https' || remote.kind === 'http';
+  const token = overHttp ? secret : undefined;
+  const redactor = new SecretRedactor(secret ? [secret] : [], [username]);
   const runner = new GitRunner({
     gitBinary: options.gitBinary ?? 'git',
     env: gitEnvironment(options.env ?? {}, join(dataDir, 'git-askpass.sh')),
-    redactor: new SecretRedactor(secret ? [secret] : [], [username]),
+    redactor,
     defaultTimeoutMs: options.timeouts?.localMs ?? 60_000,
   });
+  // An explicit token or URL password wins over a token source.
+  const tokenSource = overHttp && !secret ? options.tokenSource : undefined;
   const slug = repositorySlug(remote.url);
   return {
     runner,
@@ -65,7 +74,28 @@ export function createGitContext(options: GitCliWorkspaceOptions): GitContext {
     remote,
     settings,
     identity: options.identity ?? DEFAULT_BOT_IDENTITY,
-    remoteEnv: credentialEnvironment(token, username),
+    remoteEnv: remoteCredentials(token, username, tokenSource, redactor),
     remoteTimeoutMs: options.timeouts?.remoteMs ?? 300_000,
+  };
+}
+
+/**
+ * A token source (a GitHub App's installation tokens) is asked before every remote command, so an expired
+ * token is replaced by a fresh one; each token it hands out is redacted from errors from then on.
+ */
+function remoteCredentials(
+  token: string | undefined,
+  username: string,
+  tokenSource: (() => Promise<string>) | undefined,
+  redactor: SecretRedactor,
+): () => Promise<Record<string, string>> {
+  if (tokenSource === undefined) return () => Promise.resolve(credentialEnvironment(token, username));
+  return async () => {
+    const fresh = await tokenSource().catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new AppError('unavailable', `no access token for the repository: ${redactor.redact(reason)}`);
+    });
+    redactor.add(fresh, [username]);
+    return credentialEnvironment(fresh, username);
   };
 }

@@ -1,52 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { GitCliWorkspace } from './git-cli-workspace.ts';
+import { GitCliWorkspace, type GitCliWorkspaceOptions } from './git-cli-workspace.ts';
+import { basicAuthorization, GitHttpTestServer } from './git-http-test-server.ts';
 import { runGit, TestRepository, tempDir } from './test-repository.ts';
 
 const TOKEN = 'ghp_SuperSecretToken1234567890';
-const BASIC = `Basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`;
-
-/** Smart-HTTP git server: `git http-backend` as CGI, behind HTTP Basic auth that wants TOKEN. */
-function gitHttpServer(projectRoot: string, seen: string[]): Server {
-  return createServer((req: IncomingMessage, res: ServerResponse) => {
-    seen.push(req.headers.authorization ?? '');
-    if (req.headers.authorization !== BASIC) {
-      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="git"' }).end('denied');
-      return;
-    }
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const cgi = spawn('git', ['http-backend'], {
-      env: {
-        PATH: '/usr/local/bin:/usr/bin:/bin',
-        GIT_PROJECT_ROOT: projectRoot,
-        GIT_HTTP_EXPORT_ALL: '1',
-        REMOTE_USER: 'x-access-token',
-        REQUEST_METHOD: req.method ?? 'GET',
-        PATH_INFO: url.pathname,
-        QUERY_STRING: url.search.slice(1),
-        CONTENT_TYPE: req.headers['content-type'] ?? '',
-      },
-    });
-    req.pipe(cgi.stdin);
-    const chunks: Buffer[] = [];
-    cgi.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    cgi.on('close', () => {
-      const output = Buffer.concat(chunks);
-      const split = output.indexOf('\r\n\r\n');
-      const headers = output.subarray(0, split).toString().split('\r\n');
-      const status = Number(/^Status: (\d+)/m.exec(headers.join('\n'))?.[1] ?? 200);
-      for (const header of headers) {
-        const [key, ...value] = header.split(': ');
-        if (key && key !== 'Status') res.setHeader(key, value.join(': '));
-      }
-      res.writeHead(status).end(output.subarray(split + 4));
-    });
-  });
-}
+const BASIC = basicAuthorization('x-access-token', TOKEN);
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -57,9 +17,11 @@ function filesUnder(dir: string): string[] {
 describe('GitCliWorkspace credentials', () => {
   let repo: TestRepository;
   let root: string;
-  let server: Server;
+  let server: GitHttpTestServer;
+  let seen: string[];
   let url: string;
-  const seen: string[] = [];
+  /** Besides TOKEN the server accepts the token a test's token source handed out last. */
+  let rotating = '';
   const dirs: string[] = [];
 
   beforeAll(async () => {
@@ -68,20 +30,25 @@ describe('GitCliWorkspace credentials', () => {
     repo.commit('init', { date: new Date('2026-01-01T00:00:00Z') });
     root = tempDir();
     runGit(root, ['clone', '--quiet', '--bare', repo.dir, join(root, 'shop.git')], {});
-    runGit(join(root, 'shop.git'), ['config', 'http.receivepack', 'true'], {});
-    server = gitHttpServer(root, seen);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/shop.git`;
+    server = await new GitHttpTestServer(
+      (auth) =>
+        auth === BASIC || (rotating !== '' && auth === basicAuthorization('x-access-token', rotating)),
+    ).start();
+    seen = server.authorizations;
+    url = server.serve('/shop.git', join(root, 'shop.git'));
   });
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await server.stop();
     for (const dir of [repo.dir, root, ...dirs]) rmSync(dir, { recursive: true, force: true });
   });
 
-  function workspace(settings: { url: string; token?: string }) {
+  function workspace(
+    settings: { url: string; token?: string },
+    options: Partial<GitCliWorkspaceOptions> = {},
+  ) {
     const dataDir = tempDir();
     dirs.push(dataDir);
-    return { dataDir, git: new GitCliWorkspace({ dataDir, settings }) };
+    return { dataDir, git: new GitCliWorkspace({ ...options, dataDir, settings }) };
   }
 
   it('clones and pushes over http with the token, and writes it nowhere on disk', async () => {
@@ -131,5 +98,52 @@ describe('GitCliWorkspace credentials', () => {
     );
     expect(error).not.toBeNull();
     expect(String(error?.message)).not.toContain('pa55w0rd-in-url');
+  });
+
+  it('asks a token source before every remote command and sends its newest token, stored nowhere', async () => {
+    const handedOut: string[] = [];
+    const tokenSource = () => {
+      rotating = `ghs_RotatingInstallationToken_${handedOut.length + 1}`;
+      handedOut.push(rotating);
+      return Promise.resolve(rotating);
+    };
+    const { dataDir, git } = workspace({ url }, { tokenSource });
+    const head = await git.fetch();
+    const worktree = await git.createWorktree(head.sha);
+    writeFileSync(join(worktree.path, 'app.js'), 'console.log(3);\n');
+    const commit = await git.commitToBranch(worktree, { branch: 'fixloop-app', message: 'fix' });
+    await worktree.dispose();
+    await git.push('fixloop-app');
+    expect(runGit(join(root, 'shop.git'), ['rev-parse', 'refs/heads/fixloop-app'], {}).trim()).toBe(
+      commit.sha,
+    );
+    // The push went with the last token handed out, which the server only then started to accept.
+    expect(handedOut.length).toBeGreaterThanOrEqual(2);
+    expect(seen).toContain(basicAuthorization('x-access-token', handedOut.at(-1)!));
+    for (const file of filesUnder(dataDir)) {
+      const text = readFileSync(file, 'latin1');
+      expect(
+        handedOut.some((token) => text.includes(token)),
+        file,
+      ).toBe(false);
+    }
+  });
+
+  it('prefers an explicit token over the token source, and reports a failing source as unavailable', async () => {
+    let asked = 0;
+    const counting = () => Promise.resolve(`ghs_unused_${++asked}`);
+    const { git } = workspace({ url, token: TOKEN }, { tokenSource: counting });
+    expect((await git.fetch()).branch).toBe('main');
+    expect(asked).toBe(0);
+
+    const failing = () => Promise.reject(new Error('GitHub App 1: no installation token (HTTP 401)'));
+    const error = await workspace({ url }, { tokenSource: failing })
+      .git.fetch()
+      .then(
+        () => null,
+        (e: unknown) => e as Error & { code?: string },
+      );
+    expect(error?.code).toBe('unavailable');
+    expect(error?.message).toContain('no access token for the repository: GitHub App 1');
   });
 });

@@ -7,16 +7,19 @@ const REDACTED = '[redacted]';
  * as the base64 of an HTTP Basic `user:secret` pair, plus any credentials embedded in URLs.
  */
 export class SecretRedactor {
-  private readonly needles: string[];
+  private needles: string[] = [];
 
   constructor(secrets: readonly string[], basicUsernames: readonly string[] = []) {
-    const needles = new Set<string>();
-    for (const secret of secrets) {
-      if (secret.length < 4) continue;
-      needles.add(secret);
-      needles.add(encodeURIComponent(secret));
-      for (const user of basicUsernames) needles.add(Buffer.from(`${user}:${secret}`).toString('base64'));
-    }
+    for (const secret of secrets) this.add(secret, basicUsernames);
+  }
+
+  /** Also redacts a secret learnt later (a refreshed access token). */
+  add(secret: string, basicUsernames: readonly string[] = []): void {
+    if (secret.length < 4) return;
+    const needles = new Set(this.needles);
+    needles.add(secret);
+    needles.add(encodeURIComponent(secret));
+    for (const user of basicUsernames) needles.add(Buffer.from(`${user}:${secret}`).toString('base64'));
     this.needles = [...needles].sort((a, b) => b.length - a.length);
   }
 
