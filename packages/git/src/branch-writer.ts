@@ -61,7 +61,7 @@ export class BranchWriter {
         args.splice(1, 0, `--force-with-lease=refs/heads/${name}:${expected}`);
       }
       const result = await this.ctx.runner.run(this.ctx.gitDir, args, {
-        env: await this.ctx.remoteEnv(),
+        env: await this.ctx.credentials.env(),
         timeoutMs: this.ctx.remoteTimeoutMs,
         failureCode: 'unavailable',
         okExitCodes: [1],

@@ -19,6 +19,7 @@ import { BranchWriter } from './branch-writer.ts';
 import { createGitContext } from './git-context.ts';
 import { writeAskpassScript } from './git-environment.ts';
 import { GitReader } from './git-reader.ts';
+import type { RemoteCredentials, TokenSource } from './remote-credentials.ts';
 import { RepositorySync } from './repository-sync.ts';
 import { SerialLock } from './serial-lock.ts';
 import { WorktreeManager } from './worktree-manager.ts';
@@ -37,7 +38,7 @@ export interface GitCliWorkspaceOptions {
    * Short-lived https tokens (a GitHub App installation token), asked for before each fetch or push;
    * used only when the settings and the URL hold no token.
    */
-  tokenSource?: () => Promise<string>;
+  tokenSource?: TokenSource;
   gitBinary?: string;
   /** Local commands default to 60 s, commands that talk to the remote to 300 s. */
   timeouts?: { localMs?: number; remoteMs?: number };
@@ -53,9 +54,11 @@ export class GitCliWorkspace implements GitWorkspace {
   private readonly worktrees: WorktreeManager;
   private readonly writer: BranchWriter;
   private readonly comparer: BranchContentComparer;
+  private readonly credentials: RemoteCredentials;
 
   constructor(options: GitCliWorkspaceOptions) {
     const ctx = createGitContext(options);
+    this.credentials = ctx.credentials;
     const lock = SerialLock.for(ctx.gitDir);
     this.ready = writeAskpassScript(options.dataDir).then(() => undefined);
     // Awaited by every remote or write call; this only keeps an early failure from being "unhandled".
@@ -65,6 +68,14 @@ export class GitCliWorkspace implements GitWorkspace {
     this.worktrees = new WorktreeManager(ctx, this.reader);
     this.writer = new BranchWriter(ctx, lock, this.sync, this.reader, this.worktrees);
     this.comparer = new BranchContentComparer(ctx, this.reader);
+  }
+
+  /**
+   * Sets where short-lived https tokens come from, for a workspace created before its owner knew (a
+   * project's GitHub App); undefined removes the source. A token in the settings or URL still wins.
+   */
+  useTokenSource(source: TokenSource | undefined): void {
+    this.credentials.useTokenSource(source);
   }
 
   async ensureClone(): Promise<{ cloned: boolean }> {

@@ -1,12 +1,8 @@
 import { join, resolve } from 'node:path';
-import {
-  AppError,
-  withRepositoryDefaults,
-  type GitIdentity,
-  type ResolvedRepositorySettings,
-} from '@fixloop/core';
+import { withRepositoryDefaults, type GitIdentity, type ResolvedRepositorySettings } from '@fixloop/core';
 import type { GitCliWorkspaceOptions } from './git-cli-workspace.ts';
-import { credentialEnvironment, gitEnvironment } from './git-environment.ts';
+import { gitEnvironment } from './git-environment.ts';
+import { RemoteCredentials } from './remote-credentials.ts';
 import { GitRunner } from './git-runner.ts';
 import { parseRemoteUrl, splitUrlCredentials, type RemoteUrl } from './remote-url.ts';
 import { repositorySlug } from './repository-slug.ts';
@@ -24,8 +20,8 @@ export interface GitContext {
   remote: RemoteUrl;
   settings: ResolvedRepositorySettings;
   identity: GitIdentity;
-  /** Credentials for one command that talks to the remote (empty without a token). */
-  remoteEnv(): Promise<Record<string, string>>;
+  /** Credentials for the commands that talk to the remote. */
+  credentials: RemoteCredentials;
   remoteTimeoutMs: number;
 }
 
@@ -55,8 +51,6 @@ export function createGitContext(options: GitCliWorkspaceOptions): GitContext {
   const remote = parseRemoteUrl(credentials.url, options.baseDir);
   const username = credentials.username ?? options.tokenUsername ?? 'x-access-token';
   const secret = settings.token ?? credentials.password;
-  const overHttp = remote.kind === 'https' || remote.kind === 'http';
-  const token = overHttp ? secret : undefined;
   const redactor = new SecretRedactor(secret ? [secret] : [], [username]);
   const runner = new GitRunner({
     gitBinary: options.gitBinary ?? 'git',
@@ -64,8 +58,6 @@ export function createGitContext(options: GitCliWorkspaceOptions): GitContext {
     redactor,
     defaultTimeoutMs: options.timeouts?.localMs ?? 60_000,
   });
-  // An explicit token or URL password wins over a token source.
-  const tokenSource = overHttp && !secret ? options.tokenSource : undefined;
   const slug = repositorySlug(remote.url);
   return {
     runner,
@@ -74,28 +66,13 @@ export function createGitContext(options: GitCliWorkspaceOptions): GitContext {
     remote,
     settings,
     identity: options.identity ?? DEFAULT_BOT_IDENTITY,
-    remoteEnv: remoteCredentials(token, username, tokenSource, redactor),
+    credentials: new RemoteCredentials({
+      overHttp: remote.kind === 'https' || remote.kind === 'http',
+      token: secret,
+      username,
+      redactor,
+      tokenSource: options.tokenSource,
+    }),
     remoteTimeoutMs: options.timeouts?.remoteMs ?? 300_000,
-  };
-}
-
-/**
- * A token source (a GitHub App's installation tokens) is asked before every remote command, so an expired
- * token is replaced by a fresh one; each token it hands out is redacted from errors from then on.
- */
-function remoteCredentials(
-  token: string | undefined,
-  username: string,
-  tokenSource: (() => Promise<string>) | undefined,
-  redactor: SecretRedactor,
-): () => Promise<Record<string, string>> {
-  if (tokenSource === undefined) return () => Promise.resolve(credentialEnvironment(token, username));
-  return async () => {
-    const fresh = await tokenSource().catch((error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new AppError('unavailable', `no access token for the repository: ${redactor.redact(reason)}`);
-    });
-    redactor.add(fresh, [username]);
-    return credentialEnvironment(fresh, username);
   };
 }

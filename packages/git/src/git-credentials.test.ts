@@ -107,7 +107,9 @@ describe('GitCliWorkspace credentials', () => {
       handedOut.push(rotating);
       return Promise.resolve(rotating);
     };
-    const { dataDir, git } = workspace({ url }, { tokenSource });
+    // Set after creation, as the server does for a project's GitHub App.
+    const { dataDir, git } = workspace({ url });
+    git.useTokenSource(tokenSource);
     const head = await git.fetch();
     const worktree = await git.createWorktree(head.sha);
     writeFileSync(join(worktree.path, 'app.js'), 'console.log(3);\n');

@@ -111,7 +111,7 @@ export class RepositorySync {
       gitDir,
       ['fetch', '--quiet', '--prune', '--tags', '--force', 'origin', FETCH_REFSPEC],
       {
-        env: await this.ctx.remoteEnv(),
+        env: await this.ctx.credentials.env(),
         timeoutMs: this.ctx.remoteTimeoutMs,
         failureCode: 'unavailable',
       },
@@ -121,7 +121,7 @@ export class RepositorySync {
   /** Asks the remote which branch its HEAD names and remembers it as refs/remotes/origin/HEAD. */
   private async refreshDefaultBranch(): Promise<string> {
     const result = await this.ctx.runner.run(this.ctx.gitDir, ['ls-remote', '--symref', 'origin', 'HEAD'], {
-      env: await this.ctx.remoteEnv(),
+      env: await this.ctx.credentials.env(),
       timeoutMs: this.ctx.remoteTimeoutMs,
       failureCode: 'unavailable',
     });
