@@ -78,3 +78,6 @@ export function runGit(dir: string, args: string[], env: Record<string, string>)
 export function tempDir(prefix = 'fixloop-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
+
+// The package's test-support entry (`@fixloop/git/test-repository`) also offers the smart-HTTP git server.
+export { basicAuthorization, GitHttpTestServer } from './git-http-test-server.ts';

@@ -9,8 +9,11 @@ import {
   type ResolvedRepositorySettings,
   type Storage,
 } from '@fixloop/core';
+import { GitCliWorkspace } from '@fixloop/git';
 import { ProcessTestRunner, sandboxEnvironment, WorktreeFixVerifier } from '@fixloop/verifier';
 import type { RepositoryWorkspaces } from '../investigations/repository-workspaces.ts';
+import { GithubAppTokens } from './github/github-app-tokens.ts';
+import { repositoryTokenSource } from './github-for-project.ts';
 import { StoredAutofixSwitchReader } from './stored-autofix-switch-reader.ts';
 import { StoredFixJournal } from './stored-fix-journal.ts';
 
@@ -23,6 +26,8 @@ export interface AutofixEnvironment {
   env: Readonly<Record<string, string | undefined>>;
   /** The LLM chain for a project's fixer, or null when no LLM is configured. */
   llmFor(project: Project): LlmClient | null;
+  /** GitHub App installation tokens, shared with the GitHub API clients so both use one cached token. */
+  appTokens?: GithubAppTokens;
 }
 
 export interface ProjectAutofix {
@@ -34,10 +39,12 @@ export interface ProjectAutofix {
 export class AutofixPortsFactory {
   readonly switches: StoredAutofixSwitchReader;
   readonly journal: StoredFixJournal;
+  readonly appTokens: GithubAppTokens;
 
   constructor(readonly environment: AutofixEnvironment) {
     this.switches = new StoredAutofixSwitchReader(environment.storage);
     this.journal = new StoredFixJournal(environment.storage);
+    this.appTokens = environment.appTokens ?? new GithubAppTokens();
   }
 
   async forProject(project: Project): Promise<ProjectAutofix | null> {
@@ -45,6 +52,9 @@ export class AutofixPortsFactory {
     if (repository === null) return null;
     const runner = new ProcessTestRunner({ env: sandboxEnvironment({ from: this.environment.env }) });
     const git = repository.git;
+    // A project that authenticates to GitHub as an App pushes (and fetches) with its installation tokens;
+    // set on every use, so changed App settings take effect and removed ones stop.
+    if (git instanceof GitCliWorkspace) git.useTokenSource(repositoryTokenSource(project, this.appTokens));
     return {
       repository: withRepositoryDefaults(repository.settings),
       ports: {
