@@ -81,6 +81,7 @@ describe('ThreadedEventProcessor', () => {
     pool = new ThreadedEventProcessor(1);
     const slots = (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots;
     const inFlight = pool.process([{ raw: eventBytes('d'.repeat(32), 'x'), envelopeEventId: null }], context);
+    expect(pool.threads).toBe(1);
     await slots[0]!.worker.terminate();
     await expect(inFlight).rejects.toMatchObject({ code: 'unavailable' });
     const [write] = await pool.process(
@@ -88,6 +89,25 @@ describe('ThreadedEventProcessor', () => {
       context,
     );
     expect(write!.event.eventId).toBe('e'.repeat(32));
+  });
+
+  it('starts threads on demand and stops them after the idle time', async () => {
+    pool = new ThreadedEventProcessor(2, { idleMs: 200 });
+    expect(pool.threads).toBe(0);
+    const burst = ['1', '2', '3'].map((n) =>
+      pool!.process([{ raw: eventBytes(n.repeat(32), n), envelopeEventId: null }], context),
+    );
+    // Three requests at once: a second thread starts while the first is busy, never a third.
+    expect(pool.threads).toBe(2);
+    const writes = await Promise.all(burst);
+    expect(writes.map(([w]) => w!.event.eventId)).toEqual(['1', '2', '3'].map((n) => n.repeat(32)));
+    await expect.poll(() => pool!.threads, { timeout: 5_000, interval: 50 }).toBe(0);
+    const [again] = await pool.process(
+      [{ raw: eventBytes('4'.repeat(32), '4'), envelopeEventId: null }],
+      context,
+    );
+    expect(again!.event.eventId).toBe('4'.repeat(32));
+    expect(pool.threads).toBe(1);
   });
 
   it('refuses work once closed', async () => {
