@@ -3,6 +3,7 @@ import { FakeLlmServer, fakeReply } from '@fixloop/llm/testing';
 import type { FixJson } from '../testing/autofix-test-shop.ts';
 import {
   missingPythonTools,
+  PYTHON,
   PYTHON_SHOP_CRASHES,
   PYTHON_TEST_COMMAND,
   PythonTestShop,
@@ -40,17 +41,12 @@ function replies(path: string, fix: unknown) {
 type Frame = { function?: string; vars?: Record<string, unknown> };
 type Exception = { type: string; value: string; stacktrace: { frames: Frame[] } };
 
-// The reproduction runs `python3 -m pytest`: on a pyenv machine that would be pyenv's interpreter, so
-// pyenv is pointed at the system one the shop's test command names. Without pyenv it changes nothing.
-const pyenvVersion = process.env['PYENV_VERSION'];
-
 // One backend: nothing here depends on storage, and the Node autofix tests cover both.
 describe.skipIf(missing !== null)('autofix of a crash reported by the real sentry-python', () => {
   let shop: PythonTestShop;
   let llm: FakeLlmServer;
   let member: TestApiClient;
   beforeAll(async () => {
-    process.env['PYENV_VERSION'] = 'system';
     llm = await FakeLlmServer.start();
     const chain = [{ provider: 'openai', model: 'gpt-4o', apiKey: 'env:OPENAI_KEY_FOR_TEST', baseUrl: llm.baseUrl }]; // prettier-ignore
     shop = await PythonTestShop.start(
@@ -64,8 +60,6 @@ describe.skipIf(missing !== null)('autofix of a crash reported by the real sentr
   afterAll(async () => {
     await shop?.stop();
     await llm?.close();
-    if (pyenvVersion === undefined) delete process.env['PYENV_VERSION'];
-    else process.env['PYENV_VERSION'] = pyenvVersion;
   });
 
   /**
@@ -81,6 +75,8 @@ describe.skipIf(missing !== null)('autofix of a crash reported by the real sentr
     expect(fix, JSON.stringify(fix)).toMatchObject({ status: 'awaiting_approval', category: 'B', fixer: 'llm:llm', commitSha: null }); // prettier-ignore
     expect(fix!.verification).toMatchObject({ outcome: 'verified', reproducedBefore: true, passedAfter: true, suiteOk: true }); // prettier-ignore
     expect(fix!.verification.log).toContain(PYTHON_TEST_COMMAND);
+    // The reproduction runs on the interpreter the test command names, not on whichever python3 is on PATH.
+    expect(fix!.verification.log).toContain(`${PYTHON} -m pytest -q ${fix!.testFile}`);
     expect(fix!.testFile).toMatch(/^tests\/test_fixloop_issue_\d+\.py$/);
     expect(llm.remaining).toBe(0);
     expect(shop.repo.remoteHead('fixloop')).toBe(parent === shop.mainSha ? null : parent);

@@ -41,7 +41,8 @@ export async function prepareAttempt(
   const repo = gitRepoSnapshot(ports.git, head.sha);
   const root = input.repository.root ?? '';
   const mapPath = input.mapPath ?? suffixFramePathMapper(await repo.listFiles(), root);
-  const generated = await generateReproduction({ error, issue: input.issue, repo, root, mapPath });
+  const { testCommand } = input.repository;
+  const generated = await generateReproduction({ error, issue: input.issue, repo, root, mapPath, testCommand }); // prettier-ignore
   if (generated.kind === 'no_reproduction') return review(tracker, `no reproduction: ${generated.reason}`);
   record.reproduction = generated.test;
   const base = {

@@ -16,6 +16,8 @@ export interface ReproductionInput {
   /** The project's folder in the repository ('' for the root). */
   root: string;
   mapPath: FramePathMapper;
+  /** The repository's whole test command: pytest reproductions run on the interpreter it names. */
+  testCommand?: string;
 }
 
 export type ReproductionResult =
@@ -50,7 +52,7 @@ export async function generateReproduction(input: ReproductionInput): Promise<Re
       framework: setup.framework,
       path: draft.path,
       content: draft.content,
-      command: reproductionCommand(setup.framework, relative, setup.nodeOptions),
+      command: reproductionCommand(setup.framework, relative, setup.nodeOptions, input.testCommand),
       expectedFailure: { errorType: input.error.type, fragments: messageFragments(input.error.value) },
       description: draft.description,
     },

@@ -1,10 +1,15 @@
 import type { TestFramework } from '@fixloop/core';
+import { pytestRunner } from './pytest-runner.ts';
 
-/** Runs one test file (path relative to the project root) with the repository's framework. */
+/**
+ * Runs one test file (path relative to the project root) with the repository's framework; pytest with the
+ * interpreter or runner the repository's test command names (`testCommand`).
+ */
 export function reproductionCommand(
   framework: TestFramework,
   path: string,
   nodeOptions: readonly string[],
+  testCommand?: string,
 ): string {
   const file = shellQuote(path);
   // A runner started through npx gets the options the way `NODE_OPTIONS=… jest` scripts pass them.
@@ -19,7 +24,7 @@ export function reproductionCommand(
     case 'mocha':
       return `${env}npx --no-install mocha ${file}`;
     case 'pytest':
-      return `python3 -m pytest -q ${file}`;
+      return `${pytestRunner(testCommand)} -q ${file}`;
   }
 }
 
