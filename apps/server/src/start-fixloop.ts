@@ -11,6 +11,8 @@ import type { AlertingDependencies } from './alerts/start-alerting.ts';
 import { registerAutofixJobs } from './autofix/autofix-jobs.ts';
 import { autofixLlmFactory } from './autofix/autofix-llm-factory.ts';
 import { createAutofix } from './autofix/autofix-module.ts';
+import { GithubAppTokens } from './autofix/github/github-app-tokens.ts';
+import { repositoryTokenSource } from './autofix/github-for-project.ts';
 import { registerHealthRoute } from './health/health-route.ts';
 import { registerInvestigationJobs } from './investigations/investigation-jobs.ts';
 import { InvestigationRunner } from './investigations/investigation-runner.ts';
@@ -106,7 +108,11 @@ export async function startFixloop(
   registerIngestRoutes(app, pipeline);
   registerHealthRoute(app, { storage, batcher, clock });
   let baseUrl = config.baseUrl;
-  const workspaces = new RepositoryWorkspaces(config.dataDir, process.env);
+  // One installation-token cache for git and GitHub's REST API (projects that authenticate as a GitHub App).
+  const appTokens = new GithubAppTokens();
+  const workspaces = new RepositoryWorkspaces(config.dataDir, process.env, (project) =>
+    repositoryTokenSource(project, appTokens),
+  );
   const investigations = new InvestigationRunner({
     storage,
     clock,
@@ -132,6 +138,7 @@ export async function startFixloop(
     clock,
     log,
     workspaces,
+    appTokens,
     env: process.env,
     llmFor: await autofixLlmFactory(config.llm, storage.llmUsage),
     baseUrl: () => baseUrl,

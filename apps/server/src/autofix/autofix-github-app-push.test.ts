@@ -52,6 +52,11 @@ describe.each(TEST_BACKENDS)('pushing the fix branch as a GitHub App installatio
     const remoteSha = execFileSync('git', ['-C', shop.repo.remoteDir, 'rev-parse', 'refs/heads/fixloop'], { encoding: 'utf8' }); // prettier-ignore
     expect(remoteSha.trim()).toBe(fix!.commitSha);
     expect(github.pulls).toEqual([expect.objectContaining({ head: 'fixloop', base: 'main' })]);
+    // The automatic investigation ran before the first attempt and fetched with an installation token too.
+    const investigations = await shop.api.get<{ status: string; commitSha: string | null }[]>(
+      `/api/0/issues/${issueId}/investigations/`,
+    );
+    expect(investigations.body.at(-1)).toMatchObject({ status: 'completed', commitSha: shop.mainSha });
 
     // git asks without credentials first (401), then sends an installation token; expiring tokens were
     // replaced between the fetch and the push, and every token git sent was one the App was issued.

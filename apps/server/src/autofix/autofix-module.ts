@@ -20,6 +20,8 @@ export interface AutofixModuleDeps extends AutofixEnvironment {
   instanceId: string;
   wakeWorker(): void;
   githubFor?: (project: Project) => GithubClient | null;
+  /** GitHub App installation tokens, shared with the git workspaces so both use one cached token. */
+  appTokens?: GithubAppTokens;
 }
 
 /** Everything autofix wires together; the job handlers and the Web API use its parts. */
@@ -36,9 +38,10 @@ export interface AutofixModule {
 }
 
 export function createAutofix(deps: AutofixModuleDeps): AutofixModule {
-  const appTokens = new GithubAppTokens();
-  const githubFor = deps.githubFor ?? ((project: Project) => githubForProject(project, appTokens));
+  // One installation-token cache for git pushes and REST calls: one token per App installation per hour.
+  const appTokens = deps.appTokens ?? new GithubAppTokens();
   const factory = new AutofixPortsFactory(deps);
+  const githubFor = deps.githubFor ?? ((project: Project) => githubForProject(project, appTokens));
   const starter = new FixAttemptStarter(deps.storage, deps.clock, deps.wakeWorker);
   const followUps = new FixFollowUps({ ...deps, githubFor });
   const actions = new FixActions(factory, followUps, starter);

@@ -9,11 +9,8 @@ import {
   type ResolvedRepositorySettings,
   type Storage,
 } from '@fixloop/core';
-import { GitCliWorkspace } from '@fixloop/git';
 import { ProcessTestRunner, sandboxEnvironment, WorktreeFixVerifier } from '@fixloop/verifier';
 import type { RepositoryWorkspaces } from '../investigations/repository-workspaces.ts';
-import { GithubAppTokens } from './github/github-app-tokens.ts';
-import { repositoryTokenSource } from './github-for-project.ts';
 import { StoredAutofixSwitchReader } from './stored-autofix-switch-reader.ts';
 import { StoredFixJournal } from './stored-fix-journal.ts';
 
@@ -26,8 +23,6 @@ export interface AutofixEnvironment {
   env: Readonly<Record<string, string | undefined>>;
   /** The LLM chain for a project's fixer, or null when no LLM is configured. */
   llmFor(project: Project): LlmClient | null;
-  /** GitHub App installation tokens, shared with the GitHub API clients so both use one cached token. */
-  appTokens?: GithubAppTokens;
 }
 
 export interface ProjectAutofix {
@@ -39,22 +34,18 @@ export interface ProjectAutofix {
 export class AutofixPortsFactory {
   readonly switches: StoredAutofixSwitchReader;
   readonly journal: StoredFixJournal;
-  readonly appTokens: GithubAppTokens;
 
   constructor(readonly environment: AutofixEnvironment) {
     this.switches = new StoredAutofixSwitchReader(environment.storage);
     this.journal = new StoredFixJournal(environment.storage);
-    this.appTokens = environment.appTokens ?? new GithubAppTokens();
   }
 
   async forProject(project: Project): Promise<ProjectAutofix | null> {
     const repository = await this.environment.workspaces.forProject(project);
     if (repository === null) return null;
     const runner = new ProcessTestRunner({ env: sandboxEnvironment({ from: this.environment.env }) });
+    // Its https credentials (GitHub App installation tokens) come with it from the workspaces.
     const git = repository.git;
-    // A project that authenticates to GitHub as an App pushes (and fetches) with its installation tokens;
-    // set on every use, so changed App settings take effect and removed ones stop.
-    if (git instanceof GitCliWorkspace) git.useTokenSource(repositoryTokenSource(project, this.appTokens));
     return {
       repository: withRepositoryDefaults(repository.settings),
       ports: {
