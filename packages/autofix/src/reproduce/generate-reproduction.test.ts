@@ -275,4 +275,25 @@ describe('generateReproduction for other frameworks', () => {
     expect(result.test.content).toContain(`format_order(order={"id": 1, "customer": None}, currency='USD')`);
     expect(result.test.content).toContain('except TypeError as error:');
   });
+
+  it('rebuilds the nested objects @sentry/node dropped from what the crash proves', async () => {
+    const files = {
+      'package.json': JSON.stringify({ type: 'module', scripts: { test: 'node --test' } }),
+      'src/ship.js':
+        'export function shipTo(customer) {\n  return customer.name + customer.address.geo.lat;\n}\n',
+    };
+    // What the real SDK sends for customer = { name: 'Ada', address: { geo: null } }: address dropped.
+    const vars = { customer: { name: 'Ada' } };
+    const crash = frame('/srv/app/src/ship.js', 'shipTo', 2, 46, vars);
+    const value = "Cannot read properties of null (reading 'lat')";
+    const event = { exception: { values: [{ type: 'TypeError', value, stacktrace: { frames: [crash] } }] } };
+    const result = await generateReproduction(input(files, event));
+    if (result.kind !== 'reproduction') throw new Error(result.reason);
+    expect(result.test.content).toContain(
+      `assert.doesNotThrow(() => shipTo({ name: "Ada", address: { geo: null } }), TypeError);`,
+    );
+    expect(result.test.description).toContain(
+      'In them customer.address.geo is null inside the objects the crash proves',
+    );
+  });
 });

@@ -3,6 +3,7 @@ import { moduleStyle } from '../source/module-style.ts';
 import { parseSource } from '../source/parse-source.ts';
 import { extensionConvention, relativeSpecifier } from '../source/relative-specifier.ts';
 import { findCallTarget, type CallTarget } from './call-target.ts';
+import { withCrashShape } from './crash-shape.ts';
 import type { TestSetup } from './detect-test-setup.ts';
 import { frameSites } from './frame-sites.ts';
 import { issueLabel, type ReproductionDraft, type ReproductionInput } from './generate-reproduction.ts';
@@ -25,7 +26,7 @@ export async function javascriptReproduction(
   name: string,
 ): Promise<ReproductionDraft | { reason: string }> {
   const { error, repo } = input;
-  const sites = await frameSites(error, repo, input.mapPath);
+  const { sites, rebuilt } = withCrashShape(await frameSites(error, repo, input.mapPath), error);
   const target: CallTarget | ImportTarget | null = isModuleNotFound(error)
     ? findImportTarget(error, sites, input.mapPath)
     : (findCallTarget(sites, error.request) ?? findImportTarget(error, sites, input.mapPath));
@@ -62,6 +63,8 @@ export async function javascriptReproduction(
       ? `Calls ${subject} from ${target.path} with ${target.evidence}.`
       : `Loads ${target.path}: ${target.why}.`,
   );
+  if (rebuilt && target.kind === 'call' && target.evidence !== 'the request data')
+    header.push(`In them ${rebuilt}.`);
   const content = renderJsTest({
     framework: setup.framework === 'pytest' ? 'node:test' : setup.framework,
     style: location.style,
