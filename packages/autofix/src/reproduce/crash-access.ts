@@ -69,7 +69,7 @@ function accessKey(node: ts.Node, vars: Readonly<Record<string, unknown>>): stri
 }
 
 /** `a` → {a, []}; `a.b[0].c` → {a, [b, 0, c]}; calls, `this` and computed unknown keys → null. */
-function memberChain(
+export function memberChain(
   expression: ts.Expression,
   vars: Readonly<Record<string, unknown>>,
 ): { root: string; path: PathKey[] } | null {

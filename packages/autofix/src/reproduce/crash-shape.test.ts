@@ -39,7 +39,7 @@ describe('withCrashShape', () => {
     const code = fn('return label + p.a.b.x;');
     const result = await shape(code, 'x;', "Cannot read properties of null (reading 'x')", { p: { id: 1 }, label: 'x' }); // prettier-ignore
     expect(result.vars).toEqual({ p: { id: 1, a: { b: null } }, label: 'x' });
-    expect(result.rebuilt).toBe('p.a.b is null inside the objects the crash proves (the SDK sent only part of them)'); // prettier-ignore
+    expect(result.rebuilt).toBe('The crash proves p.a.b was null in f() inside existing objects; the arguments rebuild those the SDK did not send.'); // prettier-ignore
   });
 
   it('leaves a proven undefined absent, the way a missing property reads', async () => {
@@ -91,5 +91,44 @@ describe('withCrashShape', () => {
     expect(await shape(code, 'x;', "Cannot read properties of null (reading 'y')", other)).toEqual({ vars: other, rebuilt: null }); // prettier-ignore
     const call = fn('return p.get().b.x;');
     expect(await shape(call, 'x;', reading, other)).toEqual({ vars: other, rebuilt: null });
+  });
+
+  it('rebuilds the same path in the callers that passed the value on, as the real SDK cut it there too', async () => {
+    const code = [
+      'function street({ customer }) {',
+      '  return customer.address.geo.lat;',
+      '}',
+      'export function shipTo(order) {',
+      '  return order.id + street(order);',
+      '}',
+      'export function label({ order: o }, n) {',
+      "  return shipTo(o) + '/' + n;",
+      '}',
+    ].join('\n');
+    const at = (fn: string, lineno: number, needle: string, vars: Record<string, unknown>) => {
+      const colno = (code.split('\n')[lineno - 1] ?? '').indexOf(needle) + 1;
+      return { filename: '/app/src/ship.js', function: fn, lineno, colno, in_app: true, vars };
+    };
+    // Outermost first, with the vars @sentry/node 11 sent for label({ order: { id: 1, customer: {…} } }, 2).
+    const frames = [
+      at('label', 8, 'shipTo(o)', { o: { id: 1 }, n: 2 }),
+      at('shipTo', 5, 'street(', { order: { id: 1 } }),
+      at('street', 2, 'lat', { customer: { name: 'Ada' } }),
+    ];
+    const value = "Cannot read properties of null (reading 'lat')";
+    const error = capturedError({ exception: { values: [{ type: 'TypeError', value, stacktrace: { frames } }] } }); // prettier-ignore
+    const files = { 'src/ship.js': code };
+    const sites = await frameSites(
+      error!,
+      memoryRepoSnapshot(files),
+      suffixFramePathMapper(Object.keys(files)),
+    );
+    const shaped = withCrashShape(sites, error!);
+    expect(shaped.sites.map((site) => site.frame.vars)).toEqual([
+      { customer: { name: 'Ada', address: { geo: null } } },
+      { order: { id: 1, customer: { address: { geo: null } } } },
+      { o: { id: 1, customer: { address: { geo: null } } }, n: 2 },
+    ]);
+    expect(shaped.rebuilt).toMatch(/^The crash proves customer\.address\.geo was null in street\(\)/);
   });
 });

@@ -1,4 +1,5 @@
 import type { CapturedError } from '../event/captured-error.ts';
+import { callerAccess } from './caller-access.ts';
 import { crashAccess, type CrashAccess, type PathKey } from './crash-access.ts';
 import type { FrameSite } from './frame-sites.ts';
 
@@ -17,14 +18,27 @@ export function withCrashShape(
   sites: readonly FrameSite[],
   error: CapturedError,
 ): { sites: FrameSite[]; rebuilt: string | null } {
-  const [crash, ...rest] = sites;
-  const vars = crash?.frame.vars;
-  const access = crash && vars ? crashAccess(crash, error.type, error.value, vars) : null;
-  const shaped = access && vars ? shapeVars(vars, access) : null;
-  if (!crash || !access || !shaped) return { sites: [...sites], rebuilt: null };
+  const shaped = [...sites];
+  const vars = sites[0]?.frame.vars;
+  const first = sites[0] && vars ? crashAccess(sites[0], error.type, error.value, vars) : null;
+  let changed = false;
+  let access = first;
+  // Each caller that passed the value on holds it cut at the same depth: rebuild it there too.
+  for (let index = 0; access && index < shaped.length; index++) {
+    const site = shaped[index]!;
+    const rebuilt = site.frame.vars ? shapeVars(site.frame.vars, access) : null;
+    if (rebuilt) shaped[index] = { ...site, frame: { ...site.frame, vars: rebuilt } };
+    changed ||= rebuilt !== null;
+    const outer = shaped[index + 1];
+    access = outer ? callerAccess(outer, site, access) : null;
+  }
+  return { sites: shaped, rebuilt: changed && first ? describe(first, sites[0]!.frame.function) : null };
+}
+
+function describe(access: CrashAccess, fn: string | null): string {
   const path = access.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`));
-  const rebuilt = `${access.root}${path.join('')} is ${String(access.missing)} inside the objects the crash proves (the SDK sent only part of them)`; // prettier-ignore
-  return { sites: [{ ...crash, frame: { ...crash.frame, vars: shaped } }, ...rest], rebuilt };
+  const where = fn ? ` in ${fn}()` : '';
+  return `The crash proves ${access.root}${path.join('')} was ${String(access.missing)}${where} inside existing objects; the arguments rebuild those the SDK did not send.`; // prettier-ignore
 }
 
 /** The variables with `root` rebuilt along the proven path (raw encoding), null when nothing changes. */

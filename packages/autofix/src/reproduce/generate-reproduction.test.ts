@@ -293,7 +293,7 @@ describe('generateReproduction for other frameworks', () => {
       `assert.doesNotThrow(() => shipTo({ name: "Ada", address: { geo: null } }), TypeError);`,
     );
     expect(result.test.description).toContain(
-      'In them customer.address.geo is null inside the objects the crash proves',
+      'The crash proves customer.address.geo was null in shipTo() inside existing objects',
     );
   });
 });

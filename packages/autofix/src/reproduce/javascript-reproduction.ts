@@ -63,8 +63,7 @@ export async function javascriptReproduction(
       ? `Calls ${subject} from ${target.path} with ${target.evidence}.`
       : `Loads ${target.path}: ${target.why}.`,
   );
-  if (rebuilt && target.kind === 'call' && target.evidence !== 'the request data')
-    header.push(`In them ${rebuilt}.`);
+  if (rebuilt && target.kind === 'call' && target.evidence !== 'the request data') header.push(rebuilt);
   const content = renderJsTest({
     framework: setup.framework === 'pytest' ? 'node:test' : setup.framework,
     style: location.style,
