@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { TestFramework } from '@fixloop/core';
 import type { RepoSnapshot } from '../source/repo-snapshot.ts';
+import { scriptRunner, type ScriptRunner } from './script-runner.ts';
 
 export interface TestSetup {
   framework: TestFramework;
@@ -8,6 +9,8 @@ export interface TestSetup {
   packageType: string | null;
   /** Node options the repository's own test script passes (`--import tsx`, `--experimental-…`). */
   nodeOptions: string[];
+  /** Env assignments and loading options around the runner in the test script. */
+  runner: ScriptRunner;
 }
 
 interface PackageJson {
@@ -30,16 +33,20 @@ export async function detectTestSetup(
   if (isPython) {
     const files = new Set(await repo.listFiles());
     const hasMarker = PYTHON_MARKERS.some((marker) => files.has(posix.join(root || '.', marker)));
-    if (hasMarker) return { framework: 'pytest', packageType: null, nodeOptions: [] };
+    if (hasMarker) {
+      return { framework: 'pytest', packageType: null, nodeOptions: [], runner: { env: [], options: [] } };
+    }
     if (packageText === null) return null;
   }
   const pkg = parsePackageJson(packageText ?? '{}');
   const script = typeof pkg.scripts?.test === 'string' ? pkg.scripts.test : '';
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
+  const framework = frameworkOf(script, deps);
   return {
-    framework: frameworkOf(script, deps),
+    framework,
     packageType: typeof pkg.type === 'string' ? pkg.type : null,
     nodeOptions: nodeOptionsOf(script),
+    runner: scriptRunner(script, framework),
   };
 }
 

@@ -52,7 +52,7 @@ export async function generateReproduction(input: ReproductionInput): Promise<Re
       framework: setup.framework,
       path: draft.path,
       content: draft.content,
-      command: reproductionCommand(setup.framework, relative, setup.nodeOptions, input.testCommand),
+      command: reproductionCommand(setup, relative, input.testCommand),
       expectedFailure: { errorType: input.error.type, fragments: messageFragments(input.error.value) },
       description: draft.description,
     },

@@ -1,28 +1,31 @@
-import type { TestFramework } from '@fixloop/core';
+import type { TestSetup } from './detect-test-setup.ts';
 import { pytestRunner } from './pytest-runner.ts';
 
 /**
- * Runs one test file (path relative to the project root) with the repository's framework; pytest with the
- * interpreter or runner the repository's test command names (`testCommand`).
+ * Runs one test file (path relative to the project root) with the repository's framework: with the env
+ * assignments, node options and loading options of its test script; pytest with the interpreter or runner
+ * the repository's test command names (`testCommand`).
  */
 export function reproductionCommand(
-  framework: TestFramework,
+  setup: Pick<TestSetup, 'framework' | 'nodeOptions' | 'runner'>,
   path: string,
-  nodeOptions: readonly string[],
   testCommand?: string,
 ): string {
+  const { framework, nodeOptions, runner } = setup;
   const file = shellQuote(path);
+  const vars = runner.env.map((assignment) => `${assignment} `).join('');
   // A runner started through npx gets the options the way `NODE_OPTIONS=… jest` scripts pass them.
-  const env = nodeOptions.length > 0 ? `NODE_OPTIONS=${shellQuote(nodeOptions.join(' '))} ` : '';
+  const env = `${vars}${nodeOptions.length > 0 ? `NODE_OPTIONS=${shellQuote(nodeOptions.join(' '))} ` : ''}`;
+  const options = runner.options.map((option) => `${option} `).join('');
   switch (framework) {
     case 'node:test':
-      return ['node', ...nodeOptions.map(shellQuote), '--test', file].join(' ');
+      return [`${vars}node`, ...nodeOptions.map(shellQuote), '--test', file].join(' ');
     case 'vitest':
-      return `${env}npx --no-install vitest run ${file}`;
+      return `${env}npx --no-install vitest run ${options}${file}`;
     case 'jest':
-      return `${env}npx --no-install jest --runTestsByPath ${file}`;
+      return `${env}npx --no-install jest ${options}--runTestsByPath ${file}`;
     case 'mocha':
-      return `${env}npx --no-install mocha ${file}`;
+      return `${env}npx --no-install mocha ${options}${file}`;
     case 'pytest':
       return `${pytestRunner(testCommand)} -q ${file}`;
   }
