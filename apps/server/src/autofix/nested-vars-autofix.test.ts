@@ -25,6 +25,10 @@ const FILES: Record<string, string> = {
     'export function shippingZone(order) {',
     '  return `${order.id}:${zone(order.customer)}`;',
     '}',
+    'export function longitude(order) {',
+    '  const { customer } = order;',
+    '  return customer.address.geo.lng.toFixed(1);',
+    '}',
     '',
   ].join('\n'),
   'src/skus.js': [
@@ -132,5 +136,14 @@ describe('autofix of a crash below the depth the real @sentry/node sends variabl
     const fix = await verifiedGuard(issueId);
     expect(fix.testContent).toContain('firstSku({ id: 8, lines: [{}] })');
     expect(fix.diff).toContain('+  return order.lines[0].sku?.code;');
+  });
+
+  it('follows a const destructured from the parameter back to the argument', async () => {
+    const call = "longitude({ id: 9, customer: { name: 'Ada', address: { geo: null } } })";
+    const { issueId, vars } = await crashService("reading 'lng'", 'shipping.js', call);
+    expect(vars('longitude')).toEqual({ order: { id: 9 }, customer: { name: 'Ada' } });
+    const fix = await verifiedGuard(issueId);
+    expect(fix.testContent).toContain('longitude({ id: 9, customer: { address: { geo: null } } })');
+    expect(fix.diff).toContain('+  return customer.address.geo?.lng.toFixed(1);');
   });
 });

@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { innermostAt } from '../source/parse-source.ts';
-import { memberChain, type CrashAccess, type PathKey } from './crash-access.ts';
+import { bindingPath } from './alias-access.ts';
+import { memberChain, type CrashAccess } from './crash-access.ts';
 import type { FrameSite } from './frame-sites.ts';
 
 /**
@@ -19,19 +20,6 @@ export function callerAccess(outer: FrameSite, inner: FrameSite, access: CrashAc
     if (!prefix || !argument) continue;
     const chain = memberChain(argument, outer.frame.vars ?? {});
     return chain ? { root: chain.root, path: [...chain.path, ...prefix, ...access.path], missing: access.missing } : null; // prettier-ignore
-  }
-  return null;
-}
-
-/** Where `name` sits in a parameter: [] for the parameter itself, [key] for `{ key: name }`. */
-function bindingPath(binding: ts.BindingName, name: string): PathKey[] | null {
-  if (ts.isIdentifier(binding)) return binding.text === name ? [] : null;
-  if (!ts.isObjectBindingPattern(binding)) return null;
-  for (const element of binding.elements) {
-    if (element.dotDotDotToken) continue;
-    const key = element.propertyName ?? element.name;
-    const inner = bindingPath(element.name, name);
-    if (inner && (ts.isIdentifier(key) || ts.isStringLiteral(key))) return [key.text, ...inner];
   }
   return null;
 }

@@ -131,4 +131,23 @@ describe('withCrashShape', () => {
     ]);
     expect(shaped.rebuilt).toMatch(/^The crash proves customer\.address\.geo was null in street\(\)/);
   });
+
+  it.each([['const c = order.customer;'], ['const { customer: c } = order;']])(
+    'follows a const read from a parameter (%s) back to the parameter',
+    async (declaration) => {
+      const code = `export function f(order) {\n  ${declaration}\n  return c.address.geo.lat;\n}\n`;
+      const vars = { order: { id: 1 }, c: { name: 'Ada' } };
+      const result = await shape(code, 'lat', "Cannot read properties of null (reading 'lat')", vars);
+      expect(result.vars).toEqual({
+        order: { id: 1, customer: { address: { geo: null } } },
+        c: { name: 'Ada', address: { geo: null } },
+      });
+    },
+  );
+
+  it('does not follow a let, which may have been reassigned', async () => {
+    const code = 'export function f(order) {\n  let c = order.customer;\n  return c.address.geo.lat;\n}\n';
+    const result = await shape(code, 'lat', "Cannot read properties of null (reading 'lat')", { order: { id: 1 }, c: {} }); // prettier-ignore
+    expect(result.vars).toEqual({ order: { id: 1 }, c: { address: { geo: null } } });
+  });
 });

@@ -1,4 +1,5 @@
 import type { CapturedError } from '../event/captured-error.ts';
+import { aliasAccess } from './alias-access.ts';
 import { callerAccess } from './caller-access.ts';
 import { crashAccess, type CrashAccess, type PathKey } from './crash-access.ts';
 import type { FrameSite } from './frame-sites.ts';
@@ -23,12 +24,19 @@ export function withCrashShape(
   const first = sites[0] && vars ? crashAccess(sites[0], error.type, error.value, vars) : null;
   let changed = false;
   let access = first;
-  // Each caller that passed the value on holds it cut at the same depth: rebuild it there too.
+  // A local read from the value (`const c = order.customer`) and each caller that passed the value on
+  // hold it cut at the same depth: rebuild it there too.
   for (let index = 0; access && index < shaped.length; index++) {
-    const site = shaped[index]!;
-    const rebuilt = site.frame.vars ? shapeVars(site.frame.vars, access) : null;
-    if (rebuilt) shaped[index] = { ...site, frame: { ...site.frame, vars: rebuilt } };
-    changed ||= rebuilt !== null;
+    let site = shaped[index]!;
+    for (let hops = 0; hops < 4; hops++) {
+      const rebuilt = site.frame.vars ? shapeVars(site.frame.vars, access) : null;
+      if (rebuilt) site = { ...site, frame: { ...site.frame, vars: rebuilt } };
+      changed ||= rebuilt !== null;
+      const alias = aliasAccess(site, access);
+      if (!alias) break;
+      access = alias;
+    }
+    shaped[index] = site;
     const outer = shaped[index + 1];
     access = outer ? callerAccess(outer, site, access) : null;
   }
