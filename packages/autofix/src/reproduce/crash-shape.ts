@@ -9,10 +9,11 @@ type Container = Record<string, unknown> | unknown[];
 const isContainer = (value: unknown): value is Container => typeof value === 'object' && value !== null;
 
 /**
- * The crash frame with the values its crash proves put back into its captured variables. @sentry/node
+ * The frames with the values the crash proves put back into their captured variables. @sentry/node
  * sends variables to a limited depth: an object inside an object is dropped, one inside an array becomes
  * null. A crash reading `x` from null at `p.a.b.x` proves `p.a` was an object and `p.a.b` null, so those
- * are rebuilt (`{ b: null }`), with nothing else in them. `rebuilt` says what was rebuilt, null when the
+ * are rebuilt (`{ b: null }`), with nothing else in them, in the crash frame, and along consts and plain
+ * calls in the frames the value came from. `rebuilt` says what was rebuilt, null when the
  * variables already had the proven shape or the crash proves nothing.
  */
 export function withCrashShape(
