@@ -5,7 +5,7 @@ export type TestFramework = (typeof TEST_FRAMEWORKS)[number];
 export interface ExpectedFailure {
   /** The event's exception type, e.g. `TypeError`. */
   errorType: string;
-  /** Pieces of the event's message that must all appear (paths reduced to their file names). */
+  /** Pieces of the event's message that must appear in order on one output line (paths reduced to file names). */
   fragments: string[];
 }
 
