@@ -10,6 +10,7 @@ import type { PreEncode } from './ingest-pre-encoded-contract.ts';
 import { describeIngestSideItemsContract } from './ingest-side-items-contract.ts';
 import { describeInvestigationsContract } from './investigations-contract.ts';
 import { describeIssueEnvironmentStatsContract } from './issue-environment-stats-contract.ts';
+import { describeIssueEnvironmentTagsContract } from './issue-environment-tags-contract.ts';
 import { describeIssuesContract } from './issues-contract.ts';
 import { describeIssueSearchContract } from './issue-search-contract.ts';
 import { describeIssueWorkflowContract } from './issue-workflow-contract.ts';
@@ -40,6 +41,7 @@ export function describeStorageContract(
     describeIssuesContract(setup);
     describeIssueSearchContract(setup);
     describeIssueEnvironmentStatsContract(setup);
+    describeIssueEnvironmentTagsContract(setup);
     describeEventSearchContract(setup);
     describeIssueWorkflowContract(setup);
     describeJobsContract(setup);

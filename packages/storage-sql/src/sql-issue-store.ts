@@ -6,6 +6,7 @@ import type { SqlDialect } from './sql-dialect.ts';
 import { toIssue } from './row-mapping.ts';
 import { issueStats, searchIssues } from './sql-issue-search.ts';
 import { issueEnvironmentTotals } from './sql-issue-environment-stats.ts';
+import { issueEnvironmentTags } from './sql-issue-environment-tags.ts';
 import { listTagKeys, listTagValues } from './sql-issue-tags.ts';
 
 const SORT_COLUMN = { date: 'last_seen', new: 'first_seen', freq: 'times_seen', user: 'user_count' } as const;
@@ -79,6 +80,7 @@ export function createSqlIssueStore(db: Kysely<Database>, dialect: SqlDialect): 
     searchIssues: (query) => searchIssues(db, dialect, query),
     issueStats: (query) => issueStats(db, query),
     issueEnvironmentTotals: (issueIds, environments) => issueEnvironmentTotals(db, issueIds, environments),
+    issueEnvironmentTags: (issueId, environments) => issueEnvironmentTags(db, issueId, environments),
     async findIssueByShortId(projectId, shortId) {
       const row = await db
         .selectFrom('issues')

@@ -81,6 +81,14 @@ export interface TagValueCount {
   lastSeen: Date;
 }
 
+/** An issue's tags counted over its events in some environments only (Sentry's `?environment=`). */
+export interface IssueTagBreakdown {
+  /** Like `listTagKeys`: most seen first, without Fixloop's own `sentry:user`. */
+  keys: TagKeySummary[];
+  /** Every key's values, `sentry:user` included, ordered like `listTagValuesPage`. */
+  values: TagValueCount[];
+}
+
 export interface IssueStore {
   getIssue(id: number): Promise<Issue | null>;
   /** The issue an event with this hash joins, if any. */
@@ -108,4 +116,6 @@ export interface IssueStore {
     key: string,
     page: { limit: number; offset: number },
   ): Promise<TagValueCount[]>;
+  /** Tag keys and values of the issue's events in any of `environments` (empty when none are there). */
+  issueEnvironmentTags(issueId: number, environments: string[]): Promise<IssueTagBreakdown>;
 }
