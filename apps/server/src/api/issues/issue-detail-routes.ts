@@ -7,6 +7,7 @@ import { accessIssue } from './issue-access.ts';
 import type { ResolvedIssueAccess } from './issue-access.ts';
 import { applyIssueUpdate } from './apply-issue-update.ts';
 import { issueUpdateBody } from './issue-update-body.ts';
+import { stringList } from './issue-list-query.ts';
 import { issueViews } from './issue-views.ts';
 import { resolveAssignee } from './resolve-assignee.ts';
 import { firstSeenActivity, serializeActivities } from './serialize-activity.ts';
@@ -14,8 +15,9 @@ import { firstSeenActivity, serializeActivities } from './serialize-activity.ts'
 const DETAIL_ACTIVITY_LIMIT = 100;
 
 /**
- * GET/PUT/DELETE one issue, at Sentry's two paths. GET adds `activity` and 24h/30d `stats`; a merged
- * issue's old id answers with the issue it was merged into (header `X-Fixloop-Merged-Into`).
+ * GET/PUT/DELETE one issue, at Sentry's two paths. GET adds `activity` and 24h/30d `stats`, counted
+ * like the list over the `environment` (repeatable) events only when given; a merged issue's old id
+ * answers with the issue it was merged into (header `X-Fixloop-Merged-Into`).
  */
 export function issueDetailRoutes(services: ApiServices): AnyRouteSpec[] {
   const paths = [
@@ -35,7 +37,8 @@ export function issueDetailRoutes(services: ApiServices): AnyRouteSpec[] {
       tags: ['issues'],
       scope: 'event:read',
       params,
-      handler: async ({ principal, params: p, reply }) => {
+      query: z.object({ environment: stringList }),
+      handler: async ({ principal, params: p, query, reply }) => {
         const access = await find(principal, p, 'event:read');
         // The dashboard looking at an issue marks it seen for that user; scripts with tokens do not.
         if (principal.kind === 'session') {
@@ -46,7 +49,7 @@ export function issueDetailRoutes(services: ApiServices): AnyRouteSpec[] {
           );
         }
         markMerged(reply, access);
-        return issueDetail(services, principal, access);
+        return issueDetail(services, principal, access, query.environment ?? []);
       },
     }),
     defineRoute({
@@ -102,10 +105,15 @@ function markMerged(
   if (access.mergedFrom !== null) reply.header('X-Fixloop-Merged-Into', String(access.issue.id));
 }
 
-async function issueDetail(services: ApiServices, principal: Principal, access: ResolvedIssueAccess) {
+async function issueDetail(
+  services: ApiServices,
+  principal: Principal,
+  access: ResolvedIssueAccess,
+  environments: string[],
+) {
   const { storage } = services;
   const { issue, organization } = access;
-  const [json] = await issueViews(services, principal, organization, [issue], ['24h', '30d']);
+  const [json] = await issueViews(services, principal, organization, [issue], ['24h', '30d'], environments);
   const activities = await storage.issueWorkflow.listActivities(issue.id, {
     limit: DETAIL_ACTIVITY_LIMIT,
     offset: 0,

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { AppError } from '@fixloop/core';
-import type { Storage, TagKeySummary, TagValueCount } from '@fixloop/core';
+import type { TagKeySummary, TagValueCount } from '@fixloop/core';
 import { defineRoute } from '../api-route.ts';
 import type { AnyRouteSpec, ApiServices } from '../api-route.ts';
 import { cursorOffset, cursorQuery, linkHeader } from '../cursor-pagination.ts';
 import { accessIssue } from './issue-access.ts';
 import { issuePathParams, issuePaths } from './issue-paths.ts';
 import { stringList } from './issue-list-query.ts';
+import { issueTagSource } from './issue-tag-source.ts';
+import type { IssueTagSource } from './issue-tag-source.ts';
 
 const TOP_VALUES = 9;
 
@@ -40,8 +42,8 @@ function valueJson(v: TagValueCount): TagValueJson {
   };
 }
 
-async function keyJson(storage: Storage, issueId: number, summary: TagKeySummary): Promise<TagKeyJson> {
-  const top = await storage.issues.listTagValuesPage(issueId, summary.key, { limit: TOP_VALUES, offset: 0 });
+async function keyJson(source: IssueTagSource, summary: TagKeySummary): Promise<TagKeyJson> {
+  const top = await source.values(summary.key, { limit: TOP_VALUES, offset: 0 });
   return {
     key: summary.key,
     name: summary.key,
@@ -51,9 +53,14 @@ async function keyJson(storage: Storage, issueId: number, summary: TagKeySummary
   };
 }
 
-/** Sentry's tag breakdowns of an issue: keys with their top values, one key, and a key's values. */
+/**
+ * Sentry's tag breakdowns of an issue: keys with their top values, one key, and a key's values.
+ * `environment` (repeatable) counts only the events of those environments, as in Sentry.
+ */
 export function issueTagRoutes(services: ApiServices): AnyRouteSpec[] {
   const keyParams = issuePathParams.extend({ key: z.string().min(1).max(200) });
+  const source = (issueId: number, environment: string[] | undefined) =>
+    issueTagSource(services.storage, issueId, environment ?? []);
   return [
     ...issuePaths('tags/').map((path) =>
       defineRoute({
@@ -63,12 +70,13 @@ export function issueTagRoutes(services: ApiServices): AnyRouteSpec[] {
         tags: ['issues'],
         scope: 'event:read',
         params: issuePathParams,
-        query: z.object({ key: stringList }),
+        query: z.object({ key: stringList, environment: stringList }),
         handler: async ({ principal, params, query }) => {
           const { issue } = await accessIssue(services, principal, params.issueId, 'event:read', params.org);
-          const keys = await services.storage.issues.listTagKeys(issue.id);
+          const tags = source(issue.id, query.environment);
+          const keys = await tags.keys();
           const wanted = query.key === undefined ? keys : keys.filter((k) => query.key?.includes(k.key));
-          return Promise.all(wanted.map((k) => keyJson(services.storage, issue.id, k)));
+          return Promise.all(wanted.map((k) => keyJson(tags, k)));
         },
       }),
     ),
@@ -80,11 +88,13 @@ export function issueTagRoutes(services: ApiServices): AnyRouteSpec[] {
         tags: ['issues'],
         scope: 'event:read',
         params: keyParams,
-        handler: async ({ principal, params }) => {
+        query: z.object({ environment: stringList }),
+        handler: async ({ principal, params, query }) => {
           const { issue } = await accessIssue(services, principal, params.issueId, 'event:read', params.org);
-          const [summary] = await services.storage.issues.listTagKeys(issue.id, params.key);
+          const tags = source(issue.id, query.environment);
+          const [summary] = await tags.keys(params.key);
           if (summary === undefined) throw new AppError('not_found', 'The requested tag does not exist.');
-          return keyJson(services.storage, issue.id, summary);
+          return keyJson(tags, summary);
         },
       }),
     ),
@@ -96,19 +106,13 @@ export function issueTagRoutes(services: ApiServices): AnyRouteSpec[] {
         tags: ['issues'],
         scope: 'event:read',
         params: keyParams,
-        query: z.object(cursorQuery),
+        query: z.object({ ...cursorQuery, environment: stringList }),
         handler: async ({ principal, params, query, request, reply }) => {
           const { issue } = await accessIssue(services, principal, params.issueId, 'event:read', params.org);
+          const tags = source(issue.id, query.environment);
           const offset = cursorOffset(query.cursor);
-          const values = await services.storage.issues.listTagValuesPage(issue.id, params.key, {
-            limit: query.limit + 1,
-            offset,
-          });
-          if (
-            values.length === 0 &&
-            offset === 0 &&
-            (await services.storage.issues.listTagKeys(issue.id, params.key)).length === 0
-          ) {
+          const values = await tags.values(params.key, { limit: query.limit + 1, offset });
+          if (values.length === 0 && offset === 0 && (await tags.keys(params.key)).length === 0) {
             throw new AppError('not_found', 'The requested tag does not exist.');
           }
           const hasMore = values.length > query.limit;
