@@ -94,7 +94,14 @@ describe.each(TEST_BACKENDS)('issue detail and tags with ?environment= (%s)', (b
   it('counts zero in an environment without events', async () => {
     const { status, body } = await issue('?environment=nowhere');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ id: issueId, count: '0', userCount: 0 });
+    // As on the issue list: first and last seen stay the issue's own (nothing to take them from).
+    expect(body).toMatchObject({
+      id: issueId,
+      count: '0',
+      userCount: 0,
+      firstSeen: iso(90),
+      lastSeen: iso(10),
+    });
     expect([sum(body.stats['24h']), sum(body.stats['30d'])]).toEqual([0, 0]);
   });
 
