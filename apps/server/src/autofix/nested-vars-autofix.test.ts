@@ -1,11 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AutofixTestShop, waitFor } from '../testing/autofix-test-shop.ts';
+import { AutofixTestShop } from '../testing/autofix-test-shop.ts';
+import { SentryNodeCrashService } from '../testing/sentry-node-crash-service.ts';
 
 /**
  * A shop whose crashes happen below the depth @sentry/node sends local variables to: an object inside an
@@ -49,57 +44,25 @@ const FILES: Record<string, string> = {
   ].join('\n'),
 };
 
-/** The service: the real @sentry/node with local variables; it crashes once the inspector is attached. */
-function service(module: string, call: string): string {
-  return `
-const sdk = await import(process.env.SENTRY_NODE_URL);
-const Sentry = sdk.init ? sdk : sdk.default;
-Sentry.init({ dsn: process.env.SENTRY_DSN, includeLocalVariables: true });
-const app = await import(new URL('${module}', process.env.APP_URL).href);
-await new Promise((resolve) => setTimeout(resolve, 1500));
-setTimeout(() => app.${call}, 0);
-`;
-}
-
 type Frame = { function?: string; vars?: Record<string, unknown> };
 
 // One backend: nothing here depends on storage, and the Node autofix tests cover both.
 describe('autofix of a crash below the depth the real @sentry/node sends variables to', () => {
   let shop: AutofixTestShop;
-  let dir: string;
+  let service: SentryNodeCrashService;
   beforeAll(async () => {
     shop = await AutofixTestShop.start('sqlite', { files: FILES });
-    dir = mkdtempSync(join(tmpdir(), 'fixloop-nested-service-'));
+    service = new SentryNodeCrashService(shop);
   });
   afterAll(async () => {
     await shop?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    service?.dispose();
   });
 
-  /** Runs the service until the SDK reported its crash; returns the issue and the event's frames. */
+  /** Runs the service until the SDK reported its crash; returns the issue and the event's frames' vars. */
   async function crashService(name: string, module: string, call: string) {
-    const [key] = await shop.t.fixloop.storage.projects.listKeys(shop.projectId);
-    const script = join(dir, `${name}.mjs`);
-    writeFileSync(script, service(module, call));
-    const crashed = spawnSync(process.execPath, [script], {
-      env: {
-        PATH: process.env['PATH'],
-        SENTRY_DSN: `http://${key!.publicKey}@127.0.0.1:${shop.t.fixloop.port}/${shop.projectId}`,
-        SENTRY_NODE_URL: pathToFileURL(createRequire(import.meta.url).resolve('@sentry/node')).href,
-        APP_URL: pathToFileURL(join(shop.repo.workDir, 'src/')).href,
-      },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    expect(crashed.status, crashed.stderr).toBe(1);
-    const storage = shop.t.fixloop.storage;
-    const { issues } = await waitFor(
-      'the issue',
-      () => storage.issues.listIssues({ projectIds: [shop.projectId], sort: 'date', limit: 50, offset: 0 }),
-      (list) => list.issues.some((i) => i.title.includes(name)),
-    );
-    const issueId = issues.find((i) => i.title.includes(name))!.id;
-    const events = await storage.events.listIssueEvents(issueId, { limit: 1, offset: 0 });
+    const issueId = await service.crash(name, module, call);
+    const events = await shop.t.fixloop.storage.events.listIssueEvents(issueId, { limit: 1, offset: 0 });
     const exception = (events[0]!.payload.exception as { values: { stacktrace: { frames: Frame[] } }[] }).values[0]!; // prettier-ignore
     const vars = (fn: string) =>
       exception.stacktrace.frames.find((f) => f.function?.replace(/^Module\./, '') === fn)?.vars;
