@@ -26,6 +26,7 @@ export * from './jobs/job.ts';
 export type * from './audit/audit-entry.ts';
 export type * from './ports/ingest-store.ts';
 export type * from './ports/issue-store.ts';
+export { ENVIRONMENT_TAGS_MAX_EVENTS } from './ports/issue-store.ts';
 export type * from './ports/issue-workflow-store.ts';
 export type * from './ports/event-store.ts';
 export type * from './ports/project-store.ts';

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ENVIRONMENT_TAGS_MAX_EVENTS } from '@fixloop/core';
 import type { Project } from '@fixloop/core';
 import { batchOf, createTestProject, eventWrite, writeOne } from './contract-fixtures.ts';
 import { useStorage } from './storage-contract-context.ts';
@@ -108,5 +109,24 @@ export function describeIssueEnvironmentTagsContract(setup: StorageSetup): void 
         ['s1', 401],
       ]);
     });
+
+    it('sums only the newest events of an issue with more than the scan bound', async () => {
+      const write = (count: number, batch: string) => {
+        const events = Array.from({ length: count }, (_, i) => {
+          const base = eventWrite(project.id, { hashes: ['huge'], timestamp: at(i % 7) });
+          const tags = { environment: 'production', batch };
+          return { ...base, event: { ...base.event, environment: 'production', tags } };
+        });
+        return storage().ingest.writeBatch(batchOf(events));
+      };
+      // 50 events written first, then the bound's worth: the older 50 fall outside and are never counted.
+      const [first] = await write(50, 'oldest');
+      await write(ENVIRONMENT_TAGS_MAX_EVENTS, 'newer');
+      const huge = first?.status === 'stored' ? first.issueId : -1;
+      const { values } = await storage().issues.issueEnvironmentTags(huge, ['production']);
+      expect(values.filter((v) => v.key === 'batch').map((v) => [v.value, v.timesSeen])).toEqual([
+        ['newer', ENVIRONMENT_TAGS_MAX_EVENTS],
+      ]);
+    }, 120_000);
   });
 }

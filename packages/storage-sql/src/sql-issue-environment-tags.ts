@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { ENVIRONMENT_TAGS_MAX_EVENTS } from '@fixloop/core';
 import type { IssueTagBreakdown, TagKeySummary, TagValueCount } from '@fixloop/core';
 import type { Database } from './database.ts';
 import { USER_TAG } from './batch-aggregation.ts';
@@ -10,7 +11,8 @@ const SCAN_BATCH = 500;
 /**
  * An issue's tags counted over its events in some environments. issue_tag_values has no environment and
  * the tags live only in the payload, so this walks those events (keyset batches on id) and sums their
- * tags the way ingest does (plus the user key as `sentry:user`): its cost grows with the events there.
+ * tags the way ingest does (plus the user key as `sentry:user`), newest first, at most
+ * ENVIRONMENT_TAGS_MAX_EVENTS of them.
  */
 export async function issueEnvironmentTags(
   db: Kysely<Database>,
@@ -19,16 +21,17 @@ export async function issueEnvironmentTags(
 ): Promise<IssueTagBreakdown> {
   const counts = new Map<string, TagValueCount>();
   if (environments.length === 0) return { keys: [], values: [] };
-  let after = 0;
-  for (;;) {
+  let before = Number.MAX_SAFE_INTEGER;
+  let scanned = 0;
+  while (scanned < ENVIRONMENT_TAGS_MAX_EVENTS) {
     const rows = await db
       .selectFrom('events')
       .select(['id', 'project_id', 'event_id', 'timestamp', 'received_at', 'user_key', 'payload'])
       .where('issue_id', '=', issueId)
       .where('environment', 'in', environments)
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(SCAN_BATCH)
+      .where('id', '<', before)
+      .orderBy('id', 'desc')
+      .limit(Math.min(SCAN_BATCH, ENVIRONMENT_TAGS_MAX_EVENTS - scanned))
       .execute();
     for (const row of rows) {
       const event = decodeEventRecord(row);
@@ -36,9 +39,10 @@ export async function issueEnvironmentTags(
       if (row.user_key !== null) entries.push([USER_TAG, row.user_key]);
       for (const [key, value] of entries) count(counts, key, value, event.timestamp);
     }
+    scanned += rows.length;
     const last = rows.at(-1);
     if (last === undefined || rows.length < SCAN_BATCH) break;
-    after = Number(last.id);
+    before = Number(last.id);
   }
   const values = [...counts.values()].sort(
     (a, b) => b.timesSeen - a.timesSeen || compare(a.key, b.key) || compare(a.value, b.value),

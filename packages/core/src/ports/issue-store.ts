@@ -81,6 +81,12 @@ export interface TagValueCount {
   lastSeen: Date;
 }
 
+/**
+ * A per-environment breakdown sums the newest events at most: it bounds one request's work on issues with
+ * millions of events; above it the counts describe the latest events, which is what such a view is read for.
+ */
+export const ENVIRONMENT_TAGS_MAX_EVENTS = 10_000;
+
 /** An issue's tags counted over its events in some environments only (Sentry's `?environment=`). */
 export interface IssueTagBreakdown {
   /** Like `listTagKeys`: most seen first, without Fixloop's own `sentry:user`. */
@@ -116,6 +122,9 @@ export interface IssueStore {
     key: string,
     page: { limit: number; offset: number },
   ): Promise<TagValueCount[]>;
-  /** Tag keys and values of the issue's events in any of `environments` (empty when none are there). */
+  /**
+   * Tag keys and values of the issue's newest ENVIRONMENT_TAGS_MAX_EVENTS events in any of `environments`
+   * (empty when none are there).
+   */
   issueEnvironmentTags(issueId: number, environments: string[]): Promise<IssueTagBreakdown>;
 }
