@@ -1,6 +1,6 @@
 import type { AlertingContext } from './alerting-context.ts';
 import type { AlertDispatcher } from './alert-dispatcher.ts';
-import { claimCursorPage } from './claim-cursor-page.ts';
+import { followCursorFeed } from './follow-cursor-feed.ts';
 import { loadIssueSubject, triggerFor } from './issue-alert-subject.ts';
 
 /**
@@ -13,18 +13,19 @@ export async function checkResolvedIssues(
   dispatcher: AlertDispatcher,
 ): Promise<number> {
   const { storage } = context;
-  const resolutions = await claimCursorPage(context, 'cursor:resolutions', (after, limit) =>
-    storage.alerts.resolutionsAfter(after, limit),
+  return followCursorFeed(
+    context,
+    'cursor:resolutions',
+    (after, limit) => storage.alerts.resolutionsAfter(after, limit),
+    async (resolution) => {
+      const subject = await loadIssueSubject(storage, context.baseUrl(), resolution.issueId, null);
+      // Reopened since (or deleted): a resolve alert now would close a live incident.
+      if (subject === null || subject.issue.status !== 'resolved') return;
+      await dispatcher.dispatch(
+        triggerFor('issue_resolved', subject, context.baseUrl()),
+        subject.project,
+        `resolution:${resolution.id}`,
+      );
+    },
   );
-  for (const resolution of resolutions) {
-    const subject = await loadIssueSubject(storage, context.baseUrl(), resolution.issueId, null);
-    // Reopened since (or deleted): a resolve alert now would close a live incident.
-    if (subject === null || subject.issue.status !== 'resolved') continue;
-    await dispatcher.dispatch(
-      triggerFor('issue_resolved', subject, context.baseUrl()),
-      subject.project,
-      `resolution:${resolution.id}`,
-    );
-  }
-  return resolutions.length;
 }
