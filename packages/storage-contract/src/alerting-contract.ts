@@ -32,7 +32,7 @@ function sampleAlertIssue(): AlertIssueSummary {
   };
 }
 
-async function channel(storage: Storage, organizationId: number, name = unique('ch')) {
+export async function channel(storage: Storage, organizationId: number, name = unique('ch')) {
   return storage.alerts.createChannel({
     organizationId,
     kind: 'slack',
@@ -64,7 +64,11 @@ function rule(organizationId: number, projectId: number | null, key: string | nu
   };
 }
 
-function delivery(organizationId: number, channelId: number, dedupeKey: string | null): NewAlertDelivery {
+export function delivery(
+  organizationId: number,
+  channelId: number,
+  dedupeKey: string | null,
+): NewAlertDelivery {
   const message: AlertMessage = {
     kind: 'new_issue',
     ruleId: '1',

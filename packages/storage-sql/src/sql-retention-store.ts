@@ -33,5 +33,21 @@ export function createSqlRetentionStore(db: Kysely<Database>): RetentionStore {
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
+    async purgeFinishedJobs(before) {
+      const result = await db
+        .deleteFrom('jobs')
+        .where('state', 'in', ['done', 'failed'])
+        .where('finished_at', '<', before.getTime())
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+    async purgeAlertDeliveries(before) {
+      const result = await db
+        .deleteFrom('alert_deliveries')
+        .where('status', '!=', 'pending')
+        .where('updated_at', '<', before.getTime())
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
   };
 }

@@ -50,6 +50,24 @@ describe.each(TEST_BACKENDS)('the fix branch workflow with GitHub (%s)', (backen
     expect(checked).toMatchObject({ status: 'tests_passed', checksState: 'success' });
   });
 
+  it('never opens a second GitHub issue for an issue, also after retention purged the finished job', async () => {
+    const storage = shop.t.fixloop.storage;
+    const [opened] = github.issues;
+    expect(opened).toBeDefined();
+    const purged = await storage.retention.purgeFinishedJobs(new Date(Date.now() + 60_000));
+    expect(purged).toBeGreaterThan(0);
+    const issueId = (await storage.issues.listIssues({ projectIds: [shop.projectId], sort: 'date', limit: 50, offset: 0 })).issues.find((i) => i.title.includes('formatTotl'))!.id; // prettier-ignore
+    // With the dedupe key gone, the job can be queued again; it finds the note of the first one.
+    const again = await storage.jobs.enqueueUnique({ kind: 'autofix.github_issue', payload: { issueId }, dedupeKey: `github-issue:${issueId}`, maxAttempts: 1 }); // prettier-ignore
+    expect(again.created).toBe(true);
+    await waitFor(
+      'the job',
+      () => storage.jobs.getJob(again.id),
+      (j) => j?.state === 'done',
+    );
+    expect(github.issues).toEqual([opened]);
+  });
+
   it('resets the fix branch after it was merged, and regenerates fixes awaiting approval', async () => {
     const issueId = await shop.ingest(SHOP_CRASHES.missingCustomer());
     const [waiting] = await shop.settledFixes(issueId);

@@ -66,6 +66,8 @@ async function githubIssueJob(
   const project = issue === null ? null : await deps.storage.projects.getProject(issue.projectId);
   const github = project === null ? null : autofix.githubFor(project);
   if (issue === null || project === null || github === null) return;
+  // Once per issue for good: the job's dedupe key goes when retention purges finished jobs, the note stays.
+  if (await openedGithubIssue(deps.storage, issue.id)) return;
   const url = `${deps.baseUrl()}/issues/${issue.id}`;
   const created = await github.createIssue({
     title: `[Fixloop] ${issue.title}`.slice(0, 250),
@@ -77,9 +79,14 @@ async function githubIssueJob(
     projectId: issue.projectId,
     type: 'note',
     userId: null,
-    data: { text: `Fixloop opened GitHub issue ${created.url}`, mentions: [] },
+    data: { text: `Fixloop opened GitHub issue ${created.url}`, mentions: [], githubIssueUrl: created.url },
     createdAt: new Date(),
   });
+}
+
+async function openedGithubIssue(storage: Storage, issueId: number): Promise<boolean> {
+  const notes = await storage.issueWorkflow.listActivities(issueId, { type: 'note', limit: 500, offset: 0 });
+  return notes.some((note) => typeof note.data['githubIssueUrl'] === 'string');
 }
 
 export async function connectedProjects(storage: Storage): Promise<Project[]> {

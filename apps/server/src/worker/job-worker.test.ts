@@ -123,7 +123,7 @@ describe('JobWorker', () => {
 });
 
 describe('retention.run', () => {
-  it('purges events and timelines older than each project retention', async () => {
+  it('purges events and timelines older than each project retention, and jobs finished over 7 days ago', async () => {
     const org = await storage.projects.createOrganization({ slug: 'o', name: 'O' });
     const project = await storage.projects.createProject({
       organizationId: org.id,
@@ -144,9 +144,18 @@ describe('retention.run', () => {
       userReports: [],
       outcomes: [],
     });
+    const finishedJob = async (daysAgo: number) => {
+      const jobId = await storage.jobs.enqueue({ kind: 'old.job', payload: {}, runAt: at(30) });
+      await storage.jobs.claim({ workerId: 't', now: at(30), limit: 1, lockTimeoutMs: 60_000, kinds: ['old.job'] }); // prettier-ignore
+      await storage.jobs.complete(jobId, at(daysAgo));
+      return jobId;
+    };
+    const [oldJob, recentJob] = [await finishedJob(8), await finishedJob(6)];
     startWorker(defaultJobHandlers());
     const id = await storage.jobs.enqueue({ kind: 'retention.run', payload: {}, runAt: clock.now() });
     await waitForState(id, 'done');
+    expect(await storage.jobs.getJob(oldJob)).toBeNull();
+    expect((await storage.jobs.getJob(recentJob))?.state).toBe('done');
     expect(await storage.events.countEvents(project.id)).toBe(2);
     expect(await storage.events.getEvent(project.id, 'a'.repeat(32))).toBeNull();
     expect(await storage.events.getTimeline(project.id, 'b'.repeat(32))).toBeNull();

@@ -2,8 +2,15 @@ import type { Job } from '@fixloop/core';
 import type { JobContext } from './job-handlers.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Finished jobs are kept this long: recent failures feed health and alerts; older rows only grow the table. */
+export const JOB_HISTORY_DAYS = 7;
+/** The alert delivery log covers the default event retention. */
+export const DELIVERY_HISTORY_DAYS = 90;
 
-/** Purges events and timelines older than each project's retention settings. */
+/**
+ * Purges events and timelines older than each project's retention settings, and the history of finished
+ * jobs and sent alerts (the scheduler alone finishes a job a minute).
+ */
 export async function runRetention(_job: Job, { storage, clock, log }: JobContext): Promise<void> {
   const now = clock.now().getTime();
   let events = 0;
@@ -16,5 +23,11 @@ export async function runRetention(_job: Job, { storage, clock, log }: JobContex
     );
     events += await storage.retention.purgeEvents(project.id, new Date(now - eventRetentionDays * DAY_MS));
   }
-  if (events > 0 || timelines > 0) log(`retention: purged ${events} events and ${timelines} timelines`);
+  const jobs = await storage.retention.purgeFinishedJobs(new Date(now - JOB_HISTORY_DAYS * DAY_MS));
+  const deliveries = await storage.retention.purgeAlertDeliveries(
+    new Date(now - DELIVERY_HISTORY_DAYS * DAY_MS),
+  );
+  if (events + timelines + jobs + deliveries > 0) {
+    log(`retention: purged ${events} events, ${timelines} timelines, ${jobs} finished jobs, ${deliveries} alert deliveries`); // prettier-ignore
+  }
 }
