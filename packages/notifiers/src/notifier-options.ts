@@ -18,6 +18,8 @@ export interface NotifierOptions {
 
 export interface ResolvedNotifierOptions {
   fetch: typeof fetch;
+  /** Connect to the address the URL guard approved instead of resolving again (no custom fetch given). */
+  pinAddresses: boolean;
   timeoutMs: number;
   urlGuard: UrlGuard;
   clock: Clock;
@@ -29,6 +31,7 @@ export function resolveNotifierOptions(options: NotifierOptions = {}): ResolvedN
   const allowPrivate = options.allowPrivateNetworks ?? false;
   return {
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    pinAddresses: options.fetch === undefined,
     timeoutMs: options.timeoutMs ?? DEFAULT_NOTIFIER_TIMEOUT_MS,
     urlGuard: options.urlGuard ?? ((url) => checkOutgoingUrl(url, { allowPrivate })),
     clock: options.clock ?? systemClock,

@@ -19,7 +19,8 @@ async function resolveAll(hostname: string): Promise<string[]> {
 /**
  * The SSRF check for user-supplied webhook URLs: only http(s), no credentials in the URL, and every address
  * the host resolves to must be public unless private networks are allowed. A host that does not resolve is
- * rejected too. (The later connection resolves again; pinning the address is left to a proxy if needed.)
+ * rejected too. The request then connects to the first approved address (see pinnedPost), never resolving
+ * the host again.
  */
 export async function checkOutgoingUrl(url: string, policy: OutgoingUrlPolicy): Promise<UrlCheckResult> {
   let parsed: URL;
