@@ -109,6 +109,7 @@ export * from './releases/is-release-newer.ts';
 export * from './releases/artifact-file.ts';
 export type * from './ports/release-store.ts';
 export type * from './ports/artifact-store.ts';
+export { STALE_CHUNK_MS } from './ports/artifact-store.ts';
 export * from './projects/autofix-settings.ts';
 export type * from './fixes/stored-fix-attempt.ts';
 export type * from './fixes/autofix-switch-record.ts';

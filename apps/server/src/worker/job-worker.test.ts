@@ -123,7 +123,7 @@ describe('JobWorker', () => {
 });
 
 describe('retention.run', () => {
-  it('purges events and timelines older than each project retention, and jobs finished over 7 days ago', async () => {
+  it('purges events and timelines older than each project retention, and stale upload chunks, jobs finished over 7 days ago', async () => {
     const org = await storage.projects.createOrganization({ slug: 'o', name: 'O' });
     const project = await storage.projects.createProject({
       organizationId: org.id,
@@ -151,11 +151,16 @@ describe('retention.run', () => {
       return jobId;
     };
     const [oldJob, recentJob] = [await finishedJob(8), await finishedJob(6)];
+    // Upload chunks: one left by an upload that never finished two days ago, one from an upload under way.
+    const [stale, fresh] = ['a', 'b'].map((c) => c.repeat(40));
+    await storage.artifacts.putChunks(org.id, [{ checksum: stale!, data: new Uint8Array([1]) }], at(2));
+    await storage.artifacts.putChunks(org.id, [{ checksum: fresh!, data: new Uint8Array([2]) }], clock.now());
     startWorker(defaultJobHandlers());
     const id = await storage.jobs.enqueue({ kind: 'retention.run', payload: {}, runAt: clock.now() });
     await waitForState(id, 'done');
     expect(await storage.jobs.getJob(oldJob)).toBeNull();
     expect((await storage.jobs.getJob(recentJob))?.state).toBe('done');
+    expect(await storage.artifacts.findMissingChunks(org.id, [stale!, fresh!])).toEqual([stale]);
     expect(await storage.events.countEvents(project.id)).toBe(2);
     expect(await storage.events.getEvent(project.id, 'a'.repeat(32))).toBeNull();
     expect(await storage.events.getTimeline(project.id, 'b'.repeat(32))).toBeNull();

@@ -1,3 +1,4 @@
+import { STALE_CHUNK_MS } from '@fixloop/core';
 import type { Job } from '@fixloop/core';
 import type { JobContext } from './job-handlers.ts';
 
@@ -8,8 +9,9 @@ export const JOB_HISTORY_DAYS = 7;
 export const DELIVERY_HISTORY_DAYS = 90;
 
 /**
- * Purges events and timelines older than each project's retention settings, and the history of finished
- * jobs and sent alerts (the scheduler alone finishes a job a minute).
+ * Purges events and timelines older than each project's retention settings, upload chunks of uploads that
+ * never finished, and the history of finished jobs and sent alerts (the scheduler alone finishes a job a
+ * minute).
  */
 export async function runRetention(_job: Job, { storage, clock, log }: JobContext): Promise<void> {
   const now = clock.now().getTime();
@@ -23,11 +25,15 @@ export async function runRetention(_job: Job, { storage, clock, log }: JobContex
     );
     events += await storage.retention.purgeEvents(project.id, new Date(now - eventRetentionDays * DAY_MS));
   }
+  let chunks = 0;
+  for (const organization of await storage.projects.listOrganizations()) {
+    chunks += await storage.artifacts.deleteChunksBefore(organization.id, new Date(now - STALE_CHUNK_MS));
+  }
   const jobs = await storage.retention.purgeFinishedJobs(new Date(now - JOB_HISTORY_DAYS * DAY_MS));
   const deliveries = await storage.retention.purgeAlertDeliveries(
     new Date(now - DELIVERY_HISTORY_DAYS * DAY_MS),
   );
-  if (events + timelines + jobs + deliveries > 0) {
-    log(`retention: purged ${events} events, ${timelines} timelines, ${jobs} finished jobs, ${deliveries} alert deliveries`); // prettier-ignore
+  if (events + timelines + chunks + jobs + deliveries > 0) {
+    log(`retention: purged ${events} events, ${timelines} timelines, ${chunks} stale upload chunks, ${jobs} finished jobs, ${deliveries} alert deliveries`); // prettier-ignore
   }
 }

@@ -7,6 +7,9 @@ import type {
   ReleaseFileWrite,
 } from '../releases/artifact-file.ts';
 
+/** Upload chunks not assembled this long after they were stored belong to uploads that never finished. */
+export const STALE_CHUNK_MS = 24 * 60 * 60 * 1000;
+
 export interface ChunkWrite {
   /** Lower-case sha1 hex of `data`, verified by the caller. */
   checksum: string;
@@ -34,7 +37,10 @@ export interface ArtifactStore {
   readChunks(organizationId: number, checksums: string[]): Promise<Map<string, Uint8Array>>;
   /** Drops chunks once their file is assembled and stored, so uploads are not kept twice. */
   deleteChunks(organizationId: number, checksums: string[]): Promise<void>;
-  /** Drops chunks stored before `before` (uploads that were never assembled); returns how many. */
+  /**
+   * Drops chunks stored before `before` (uploads that were never assembled; see STALE_CHUNK_MS); returns
+   * how many.
+   */
   deleteChunksBefore(organizationId: number, before: Date): Promise<number>;
   getBundleByChecksum(organizationId: number, checksum: string): Promise<ArtifactBundleSummary | null>;
   /**

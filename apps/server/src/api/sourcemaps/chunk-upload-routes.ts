@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import { STALE_CHUNK_MS } from '@fixloop/core';
 import type { ChunkWrite } from '@fixloop/core';
 import { isSha1Hex, sha1Hex } from '@fixloop/sourcemaps';
 import { z } from 'zod';
@@ -11,7 +12,6 @@ import { MULTIPART_SLACK } from './upload-limits.ts';
 import type { UploadLimits } from './upload-limits.ts';
 
 const params = z.object({ org: z.string().min(1) });
-const STALE_CHUNK_MS = 24 * 60 * 60 * 1000;
 
 /** sentry-cli 2.x picks artifact bundles (v2: assemble first, upload only missing chunks) from this. */
 const ACCEPT = ['release_files', 'sources', 'artifact_bundles', 'artifact_bundles_v2'];
