@@ -1,5 +1,6 @@
 import { AppError } from '@fixloop/core';
 import type { FixAttemptJournal, FixAttemptTransition, FixEscalation, Storage } from '@fixloop/core';
+import { attemptRecordColumns } from './attempt-record-columns.ts';
 import { publishFixAlert } from './publish-fix-alert.ts';
 
 /**
@@ -19,11 +20,14 @@ export class StoredFixJournal implements FixAttemptJournal {
       reason: t.reason,
       details: t.details ? { ...t.details } : null,
       at: t.at,
-      ...(t.to === 'failed' ? { patch: { lastError: t.reason } } : {}),
-      // The commit is readable with the state: the rest of the record is saved when the run ends.
-      ...(t.to === 'committed' && typeof t.details?.['commitSha'] === 'string'
-        ? { patch: { commitSha: t.details['commitSha'], committedAt: t.at } }
-        : {}),
+      // The record's columns move with the state (the runner saves the record once more when it ends).
+      patch: {
+        ...(t.record ? attemptRecordColumns(t.record) : {}),
+        ...(t.to === 'failed' ? { lastError: t.reason } : {}),
+        ...(t.to === 'committed' && typeof t.details?.['commitSha'] === 'string'
+          ? { commitSha: t.details['commitSha'], committedAt: t.at }
+          : {}),
+      },
     });
     if (moved === null) {
       throw new AppError(

@@ -15,7 +15,8 @@ export class AttemptTracker {
   async moveTo(to: FixAttemptState, reason: string, details?: Record<string, unknown>): Promise<void> {
     const from = this.record.state;
     const { id: attemptId, projectId, issueId } = this.record;
-    await this.ports.journal.transition({ attemptId, projectId, issueId, from, to, at: this.ports.clock.now(), actor: this.actor, reason, ...(details ? { details } : {}) }); // prettier-ignore
+    const record = { ...this.record, state: to, reason };
+    await this.ports.journal.transition({ attemptId, projectId, issueId, from, to, at: this.ports.clock.now(), actor: this.actor, reason, record, ...(details ? { details } : {}) }); // prettier-ignore
     this.record.state = to;
     this.record.reason = reason;
   }

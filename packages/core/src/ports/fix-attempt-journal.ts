@@ -1,5 +1,6 @@
 import type { FixActor } from '../autofix/fix-actor.ts';
 import type { FixAttemptState } from '../autofix/fix-attempt-state.ts';
+import type { FixAttemptRecord } from '../autofix/fix-attempt.ts';
 
 export interface FixAttemptTransition {
   attemptId: number;
@@ -11,6 +12,11 @@ export interface FixAttemptTransition {
   actor: FixActor;
   reason: string;
   details?: Readonly<Record<string, unknown>>;
+  /**
+   * The engine's record as of this transition. Stored with the state, so nobody reads a decided attempt
+   * (awaiting approval, committed, needs review) without its fix, test and verification.
+   */
+  record?: FixAttemptRecord;
 }
 
 /** An issue no fixer could handle; alerting turns it into an escalation notice. */
