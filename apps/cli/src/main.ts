@@ -1,6 +1,7 @@
 import { loadClientConfig, loadConfig } from '@fixloop/config';
 import type { FixloopConfig } from '@fixloop/config';
 import { isAppError } from '@fixloop/core';
+import { limitHeapGrowth } from './heap-growth.ts';
 
 const HELP = `Usage: fixloop <command>
 
@@ -29,6 +30,7 @@ function config(): FixloopConfig {
 async function start(): Promise<void> {
   const cfg = config();
   const log = cfg.logLevel === 'silent' ? () => undefined : write;
+  limitHeapGrowth();
   // Loaded lazily so that `fixloop --help` and config errors stay fast.
   const { startFixloop } = await import('@fixloop/server');
   const running = await startFixloop(cfg, { log });
