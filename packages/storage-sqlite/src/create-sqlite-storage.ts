@@ -5,14 +5,24 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { SecretSealer, Storage } from '@fixloop/core';
 import { createSqlJobQueue, createSqlStores, runMigrations } from '@fixloop/storage-sql';
 import type { Database as Schema } from '@fixloop/storage-sql';
+import type { CheckpointReport } from './sqlite-wal-checkpointer.ts';
 import { createSqliteClaimJobs } from './sqlite-claim-jobs.ts';
 import { createSqliteIngestStore } from './sqlite-ingest-store.ts';
+import { SqliteWalCheckpointer } from './sqlite-wal-checkpointer.ts';
 
 export interface SqliteStorageOptions {
   filename: string;
   /** Encrypts the secrets in project settings at rest. */
   secrets?: SecretSealer;
+  /** Reports of the background WAL checkpoints (failures mostly); ignored when absent. */
+  onCheckpoint?: (report: CheckpointReport) => void;
 }
+
+/**
+ * With the checkpoint thread doing the regular work, the writer only checkpoints itself past this many
+ * WAL pages (32 MB at 8 KB pages): a backstop, and the point where it restarts the WAL.
+ */
+const WRITER_AUTOCHECKPOINT_PAGES = 4000;
 
 export async function createSqliteStorage(options: SqliteStorageOptions): Promise<Storage> {
   if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
@@ -28,11 +38,16 @@ export async function createSqliteStorage(options: SqliteStorageOptions): Promis
   raw.pragma('busy_timeout = 5000');
   // 16 MiB of page cache: the hot index pages of ingest fit; more only adds resident memory.
   raw.pragma('cache_size = -16384');
+  const checkpointer =
+    options.filename === ':memory:'
+      ? null
+      : new SqliteWalCheckpointer({ filename: options.filename }, options.onCheckpoint);
+  if (checkpointer) raw.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
 
   return {
     dialect: 'sqlite',
-    ingest: createSqliteIngestStore(raw),
+    ingest: createSqliteIngestStore(raw, () => checkpointer?.request()),
     ...createSqlStores(db, 'sqlite', options.secrets),
     jobs: createSqlJobQueue(db, createSqliteClaimJobs(raw)),
     migrate: () => runMigrations(db as Kysely<unknown>, 'sqlite'),
@@ -40,6 +55,7 @@ export async function createSqliteStorage(options: SqliteStorageOptions): Promis
       await sql`SELECT 1`.execute(db);
     },
     async close() {
+      await checkpointer?.close();
       // Kysely's SQLite driver closes the better-sqlite3 handle.
       await db.destroy();
     },

@@ -27,7 +27,10 @@ import type { EventValues, IngestStatements } from './sqlite-statements.ts';
  * the transaction are visible to later lookups, so copies and shared hashes inside one batch resolve
  * through the same queries as across batches.
  */
-export function createSqliteIngestStore(db: BetterSqlite3.Database): IngestStore {
+export function createSqliteIngestStore(
+  db: BetterSqlite3.Database,
+  afterCommit: () => void = () => undefined,
+): IngestStore {
   let statements: IngestStatements | undefined;
   const write = db.transaction((batch: IngestBatch): EventWriteResult[] => {
     statements ??= prepareIngestStatements(db);
@@ -35,7 +38,9 @@ export function createSqliteIngestStore(db: BetterSqlite3.Database): IngestStore
   });
   return {
     async writeBatch(batch) {
-      return write.immediate(batch);
+      const results = write.immediate(batch);
+      afterCommit();
+      return results;
     },
   };
 }
