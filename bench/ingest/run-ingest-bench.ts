@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { buildEnvelopeTemplate } from './event-templates.ts';
 import { startServer } from './server-process.ts';
+import { cpuPerEvent, threadCpuMicros, type CpuPerEvent } from './thread-cpu.ts';
 import { runWrk, type WrkResult } from './wrk-runner.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -66,6 +67,7 @@ async function bareBaseline(templates: string): Promise<WrkResult> {
 interface Phase extends WrkResult {
   name: string;
   processedPerSec: number;
+  cpu: CpuPerEvent;
 }
 
 async function fixloopRun(templates: Record<number, string>, dataDir: string) {
@@ -88,10 +90,12 @@ async function fixloopRun(templates: Record<number, string>, dataDir: string) {
   const phases: Phase[] = [];
   const phase = async (name: string, file: string, connections: number, delayMs = 0) => {
     const before = storedEvents(dbFile);
+    const cpuBefore = threadCpuMicros(server.pid);
     const result = await runWrk({ url, script, templates: file, connections, seconds: SECONDS, delayMs });
     await new Promise((r) => setTimeout(r, 500));
     const processed = storedEvents(dbFile) - before;
-    phases.push({ name, ...result, processedPerSec: processed / SECONDS });
+    const cpu = cpuPerEvent(server.pid, cpuBefore, threadCpuMicros(server.pid), processed);
+    phases.push({ name, ...result, processedPerSec: processed / SECONDS, cpu });
     return result;
   };
   try {
@@ -141,14 +145,14 @@ async function main() {
     const bare50 = await bareBaseline(templates[50000]);
     const fx = await fixloopRun(templates, join(work, 'data'));
     const lines = [
-      `| run | requests/s | events/s processed | p50 ack | p99 ack | non-2xx |`,
-      `| --- | ---: | ---: | ---: | ---: | ---: |`,
+      `| run | requests/s | events/s processed | p50 ack | p99 ack | non-2xx | CPU µs/event: main + other threads |`,
+      `| --- | ---: | ---: | ---: | ---: | ---: | ---: |`,
       ...fx.phases.map(
         (p) =>
-          `| Fixloop ${p.name} | ${p.requestsPerSec.toFixed(0)} | ${p.processedPerSec.toFixed(0)} | ${p.p50Ms.toFixed(2)} ms | ${p.p99Ms.toFixed(2)} ms | ${p.non2xx + p.socketErrors} |`,
+          `| Fixloop ${p.name} | ${p.requestsPerSec.toFixed(0)} | ${p.processedPerSec.toFixed(0)} | ${p.p50Ms.toFixed(2)} ms | ${p.p99Ms.toFixed(2)} ms | ${p.non2xx + p.socketErrors} | ${p.cpu.main.toFixed(0)} + ${p.cpu.others.toFixed(0)} |`,
       ),
-      `| bare node:http 5 KB | ${bare5.requestsPerSec.toFixed(0)} | — | ${bare5.p50Ms.toFixed(2)} ms | ${bare5.p99Ms.toFixed(2)} ms | ${bare5.non2xx} |`,
-      `| bare node:http 50 KB | ${bare50.requestsPerSec.toFixed(0)} | — | ${bare50.p50Ms.toFixed(2)} ms | ${bare50.p99Ms.toFixed(2)} ms | ${bare50.non2xx} |`,
+      `| bare node:http 5 KB | ${bare5.requestsPerSec.toFixed(0)} | — | ${bare5.p50Ms.toFixed(2)} ms | ${bare5.p99Ms.toFixed(2)} ms | ${bare5.non2xx} | — |`,
+      `| bare node:http 50 KB | ${bare50.requestsPerSec.toFixed(0)} | — | ${bare50.p50Ms.toFixed(2)} ms | ${bare50.p99Ms.toFixed(2)} ms | ${bare50.non2xx} | — |`,
     ];
     const peak5 = fx.phases.find((p) => p.name === 'peak 5 KB')!;
     const peak50 = fx.phases.find((p) => p.name === 'peak 50 KB')!;

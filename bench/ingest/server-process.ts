@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 
 export interface ServerProcess {
   child: ChildProcess;
+  pid: number;
   output: () => string;
   rssMb: () => number;
   peakRssMb: () => number;
@@ -26,6 +27,7 @@ export function startServer(
   let out = '';
   const server: ServerProcess = {
     child,
+    pid: child.pid!,
     output: () => out,
     rssMb: () => statusKb(child.pid!, 'VmRSS') / 1024,
     peakRssMb: () => statusKb(child.pid!, 'VmHWM') / 1024,
