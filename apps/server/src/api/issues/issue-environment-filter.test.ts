@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFixloop, TEST_BACKENDS } from '../../testing/test-fixloop.ts';
 import type { TestFixloop } from '../../testing/test-fixloop.ts';
 import { createTestUserToken, TestApiClient } from '../../testing/test-api-client.ts';
+import type { TagKeyJson, TagValueJson } from './issue-tag-routes.ts';
 import { sendTestEvent } from './send-test-event.ts';
 import type { TestEventSpec } from './send-test-event.ts';
 
@@ -12,19 +13,6 @@ interface IssueJson {
   firstSeen: string;
   lastSeen: string;
   stats: Record<string, [number, number][]>;
-}
-interface TagValueJson {
-  key: string;
-  value: string;
-  count: number;
-  firstSeen: string;
-  lastSeen: string;
-}
-interface TagKeyJson {
-  key: string;
-  totalValues: number;
-  uniqueValues: number;
-  topValues: TagValueJson[];
 }
 
 /** Whole seconds, `minutes` before the start of the test: what ingest stores exactly. */

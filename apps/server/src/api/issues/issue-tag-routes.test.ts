@@ -2,22 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFixloop, TEST_BACKENDS } from '../../testing/test-fixloop.ts';
 import type { TestFixloop } from '../../testing/test-fixloop.ts';
 import { createTestUserToken, TestApiClient } from '../../testing/test-api-client.ts';
+import type { TagKeyJson, TagValueJson } from './issue-tag-routes.ts';
 import { sendTestEvent } from './send-test-event.ts';
-
-interface TagValueJson {
-  key: string;
-  value: string;
-  name: string;
-  count: number;
-  firstSeen: string;
-  lastSeen: string;
-}
-interface TagKeyJson {
-  key: string;
-  totalValues: number;
-  uniqueValues: number;
-  topValues: TagValueJson[];
-}
 
 describe.each(TEST_BACKENDS)('issue tag breakdown API (%s)', (backend) => {
   let t: TestFixloop;
