@@ -158,3 +158,27 @@ describe('scrubbing inside normalizeEvent', () => {
     expect(JSON.stringify(dropped.payload)).not.toContain('10.0.0.1');
   });
 });
+
+describe('scrubPii: settings copies', () => {
+  // Ingest worker threads get a fresh copy of the settings with every request, and compiled scrubbers are
+  // shared between copies with the same content: copies that differ in any field must not share one.
+  const input = { extra: { order_ref: 'R-1', password: 'p' }, user: { ip_address: '10.0.0.1' } };
+  const copy = (settings: ScrubbingSettings): ScrubbingSettings => structuredClone(settings);
+
+  it('scrubs the same with a copy of the settings as with the original', () => {
+    const custom = { ...on, extraFields: ['order_ref'] };
+    expect(scrubPii(input, copy(custom))).toEqual(scrubPii(input, custom));
+    expect(scrubPii(input, copy(custom)).extra.order_ref).toBe('[Filtered]');
+  });
+
+  it('tells copies apart by extra fields, safe fields and IP scrubbing', () => {
+    const plain = scrubPii(input, copy(on));
+    expect(plain.extra).toEqual({ order_ref: 'R-1', password: '[Filtered]' });
+    expect(plain.user.ip_address).toBe('10.0.0.1');
+    expect(scrubPii(input, copy({ ...on, extraFields: ['order_ref'] })).extra.order_ref).toBe('[Filtered]');
+    expect(scrubPii(input, copy({ ...on, safeFields: ['password'] })).extra.password).toBe('p');
+    expect(scrubPii(input, copy({ ...on, scrubIpAddresses: true })).user).toEqual({});
+    // And the first settings still scrub as they did.
+    expect(scrubPii(input, copy(on))).toEqual(plain);
+  });
+});

@@ -69,7 +69,27 @@ class Scrubber {
   }
 }
 
-const compiled = new WeakMap<ScrubbingSettings, Scrubber>();
+const byIdentity = new WeakMap<ScrubbingSettings, Scrubber>();
+/**
+ * Also by content: an ingest worker thread gets a fresh copy of the settings with every request, and
+ * building a Scrubber (empty key caches) for each event cost ~90 µs, two thirds of normalizing it.
+ */
+const byContent = new Map<string, Scrubber>();
+const BY_CONTENT_LIMIT = 64;
+
+function scrubberFor(settings: ScrubbingSettings): Scrubber {
+  let scrubber = byIdentity.get(settings);
+  if (scrubber) return scrubber;
+  const key = JSON.stringify([settings.scrubIpAddresses, settings.extraFields, settings.safeFields]);
+  scrubber = byContent.get(key);
+  if (!scrubber) {
+    if (byContent.size >= BY_CONTENT_LIMIT) byContent.clear();
+    scrubber = new Scrubber(settings);
+    byContent.set(key, scrubber);
+  }
+  byIdentity.set(settings, scrubber);
+  return scrubber;
+}
 
 /**
  * Returns a scrubbed version (the input is not changed): values under sensitive keys become "[Filtered]", and
@@ -78,12 +98,7 @@ const compiled = new WeakMap<ScrubbingSettings, Scrubber>();
  */
 export function scrubPii<T>(value: T, settings: ScrubbingSettings): T {
   if (!settings.enabled) return value;
-  let scrubber = compiled.get(settings);
-  if (!scrubber) {
-    scrubber = new Scrubber(settings);
-    compiled.set(settings, scrubber);
-  }
-  return scrubNode(value, scrubber) as T;
+  return scrubNode(value, scrubberFor(settings)) as T;
 }
 
 function scrubNode(value: unknown, scrubber: Scrubber): unknown {
