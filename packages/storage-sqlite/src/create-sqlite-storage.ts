@@ -5,7 +5,6 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { SecretSealer, Storage } from '@fixloop/core';
 import { createSqlJobQueue, createSqlStores, runMigrations } from '@fixloop/storage-sql';
 import type { Database as Schema } from '@fixloop/storage-sql';
-import type { CheckpointReport } from './sqlite-wal-checkpointer.ts';
 import { createSqliteClaimJobs } from './sqlite-claim-jobs.ts';
 import { createSqliteIngestStore } from './sqlite-ingest-store.ts';
 import { SqliteWalCheckpointer } from './sqlite-wal-checkpointer.ts';
@@ -14,8 +13,6 @@ export interface SqliteStorageOptions {
   filename: string;
   /** Encrypts the secrets in project settings at rest. */
   secrets?: SecretSealer;
-  /** Reports of the background WAL checkpoints (failures mostly); ignored when absent. */
-  onCheckpoint?: (report: CheckpointReport) => void;
 }
 
 /**
@@ -38,10 +35,9 @@ export async function createSqliteStorage(options: SqliteStorageOptions): Promis
   raw.pragma('busy_timeout = 5000');
   // 16 MiB of page cache: the hot index pages of ingest fit; more only adds resident memory.
   raw.pragma('cache_size = -16384');
+  // A failing checkpoint thread needs no report: the writer's own auto-checkpoint below takes over.
   const checkpointer =
-    options.filename === ':memory:'
-      ? null
-      : new SqliteWalCheckpointer({ filename: options.filename }, options.onCheckpoint);
+    options.filename === ':memory:' ? null : new SqliteWalCheckpointer({ filename: options.filename });
   if (checkpointer) raw.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
 
