@@ -32,6 +32,11 @@ export function buildEventWrite(
       severity,
       errorClass,
     },
-    timeline: buildTimeline(record.payload, attachedTimeline, context.scrubbing),
+    // Without an attached document the timeline is a function of the stored payload: readEventTimeline
+    // builds it on read. Encoding it here as well cost a quarter of the ingest thread's time at 50 KB.
+    timeline:
+      attachedTimeline === undefined
+        ? []
+        : buildTimeline(record.payload, attachedTimeline, context.scrubbing),
   };
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEventTimeline } from '../../src/api/events/event-timeline.ts';
 import { startTestFixloop, type TestFixloop } from './start-test-fixloop.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -91,7 +92,8 @@ describe.skipIf(!hasChromium)('the real @sentry/browser SDK in headless Chromium
   });
 
   it('keeps the timeline: the click, the console line and the failed fetch paired with its status', async () => {
-    const timeline = (await t.fixloop.storage.events.getTimeline(t.projectId, handledId)) ?? [];
+    const event = await t.waitForEvent(handledId);
+    const timeline = await readEventTimeline(t.fixloop.storage.events, event, 30, new Date());
     const click = timeline.find((e) => e.layer === 'user' && e.message.includes('#buy'));
     const consoleLine = timeline.find((e) => e.layer === 'frontend' && e.message.includes('buy clicked'));
     const fetchEntry = timeline.find((e) => e.layer === 'network' && e.network?.url?.includes('/api/price'));

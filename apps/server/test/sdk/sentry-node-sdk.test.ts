@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEventTimeline } from '../../src/api/events/event-timeline.ts';
 import { startTestFixloop, type TestFixloop } from './start-test-fixloop.ts';
 
 const clientScript = fileURLToPath(new URL('./clients/node-client.mjs', import.meta.url));
@@ -61,9 +62,9 @@ describe('the real @sentry/node SDK against a running Fixloop', () => {
     expect(event.handled).toBe(true);
     expect(event.userKey).toBe('id:user-42');
     expect(event.tags).toMatchObject({ feature: 'checkout', environment: 'staging', release: 'shop@1.4.2' });
-    const timeline = await t.fixloop.storage.events.getTimeline(t.projectId, first!);
-    expect(timeline?.some((e) => e.message === 'added item sku-1')).toBe(true);
-    expect(timeline?.at(-1)).toMatchObject({ isError: true });
+    const timeline = await readEventTimeline(t.fixloop.storage.events, event, 30, new Date());
+    expect(timeline.some((e) => e.message === 'added item sku-1')).toBe(true);
+    expect(timeline.at(-1)).toMatchObject({ isError: true });
 
     const again = await t.waitForEvent(second!);
     expect(again.issueId).toBe(event.issueId);

@@ -38,6 +38,7 @@ export interface EventStore {
     options: { limit: number; offset: number; order?: 'newest' | 'oldest' },
   ): Promise<StoredEvent[]>;
   countEvents(projectId: number): Promise<number>;
+  /** The stored timeline entries of an event, or null when none were stored (see EventWrite.timeline). */
   getTimeline(projectId: number, eventId: string): Promise<TimelineEntry[] | null>;
   listAttachments(projectId: number, eventId: string): Promise<StoredAttachment[]>;
   getAttachmentData(id: number): Promise<Uint8Array | null>;

@@ -25,6 +25,12 @@ export interface EventWrite {
   event: EventRecord;
   grouping: GroupingResult;
   issue: IssueSeed;
+  /**
+   * Timeline entries to store beside the event. Empty when the timeline can be rebuilt from the stored
+   * event itself (breadcrumbs and `contexts` timelines are part of it): it is then built when read, not
+   * stored twice. Only an attached FULL_EVENT_TIMELINE_V1 document, which is not part of the event,
+   * needs stored entries.
+   */
   timeline: TimelineEntry[];
   /**
    * The stored form of `event` (its payload blob) and of `timeline`, encoded ahead of time with the

@@ -9,6 +9,7 @@ import { accessIssue } from '../issues/issue-access.ts';
 import { issuePathParams, issuePaths } from '../issues/issue-paths.ts';
 import { stringList } from '../issues/issue-list-query.ts';
 import { eventSearchScope } from './event-search-scope.ts';
+import { readEventTimeline } from './event-timeline.ts';
 import { serializeEvent, serializeSimpleEvent } from './serialize-event.ts';
 
 /** 32 hex digits, or a dashed UUID (normalized); anything else cannot be an event id. */
@@ -104,7 +105,7 @@ export function eventRoutes(services: ApiServices): AnyRouteSpec[] {
     const id = normalizeEventId(p.eventId);
     const event = id === null ? null : await services.storage.events.getEvent(project.id, id);
     if (event === null) throw notFound();
-    return event;
+    return { project, event };
   };
   return [
     ...issuePaths('events/').map((path) =>
@@ -185,7 +186,8 @@ export function eventRoutes(services: ApiServices): AnyRouteSpec[] {
       tags: ['events'],
       scope: 'event:read',
       params: projectEventParams,
-      handler: async ({ principal, params }) => fullEvent(services, await projectEvent(principal, params)),
+      handler: async ({ principal, params }) =>
+        fullEvent(services, (await projectEvent(principal, params)).event),
     }),
     defineRoute({
       method: 'GET',
@@ -195,8 +197,10 @@ export function eventRoutes(services: ApiServices): AnyRouteSpec[] {
       scope: 'event:read',
       params: projectEventParams,
       handler: async ({ principal, params }) => {
-        const event = await projectEvent(principal, params);
-        return { entries: (await services.storage.events.getTimeline(event.projectId, event.eventId)) ?? [] };
+        const { project, event } = await projectEvent(principal, params);
+        const retentionDays = project.settings.timelineRetentionDays;
+        const now = services.clock.now();
+        return { entries: await readEventTimeline(services.storage.events, event, retentionDays, now) };
       },
     }),
   ];
