@@ -17,7 +17,29 @@ const FUNCTIONS = [
 const ERRORS = ['TypeError', 'RangeError', 'Error', 'ReferenceError', 'SyntaxError'];
 const MODULES = ['cart', 'billing', 'stock', 'mailer', 'checkout', 'orders', 'users', 'search', 'reports'];
 
+/**
+ * The outermost frames of a Node stack are Node's own (`node:internal/...`): the SDK's ContextLines
+ * integration reads no source for them, so they carry no context lines.
+ */
+const NODE_INTERNAL_FRAMES = [
+  {
+    filename: 'node:internal/process/task_queues',
+    module: 'task_queues',
+    function: 'process.processTicksAndRejections',
+    lineno: 95,
+    colno: 5,
+  },
+  { filename: 'node:internal/timers', module: 'timers', function: 'listOnTimeout', lineno: 581, colno: 17 },
+  { filename: 'node:events', module: 'events', function: 'EventEmitter.emit', lineno: 519, colno: 28 },
+];
+
+/** Node's default `Error.stackTraceLimit`; the 50 KB events carry deeper stacks. */
+const SMALL_EVENT_FRAMES = 10;
+const LARGE_EVENT_FRAMES = 15;
+
 function frame(issue: number, depth: number, withVars: boolean): Record<string, unknown> {
+  const internal = NODE_INTERNAL_FRAMES[depth];
+  if (internal) return { ...internal, in_app: false };
   const module = MODULES[(issue + depth) % MODULES.length]!;
   const fn = `${FUNCTIONS[(issue * 7 + depth) % FUNCTIONS.length]}${issue}`;
   const line = (issue * 13 + depth * 7) % 400;
@@ -81,11 +103,15 @@ export function buildEnvelopeTemplate(issue: number, targetBytes: number): strin
           type,
           value: `Cannot read properties of undefined (reading 'price') in step ${issue}`,
           mechanism: { type: 'generic', handled: true },
-          stacktrace: { frames: Array.from({ length: 15 }, (_, d) => frame(issue, d, big)) },
+          stacktrace: {
+            frames: Array.from({ length: big ? LARGE_EVENT_FRAMES : SMALL_EVENT_FRAMES }, (_, d) =>
+              frame(issue, d, big),
+            ),
+          },
         },
       ],
     },
-    breadcrumbs: { values: Array.from({ length: big ? 100 : 8 }, (_, i) => breadcrumb(i, big)) },
+    breadcrumbs: { values: Array.from({ length: big ? 100 : 6 }, (_, i) => breadcrumb(i, big)) },
     contexts: {
       trace: { trace_id: '4c79f60c11214eb38604f4ae0781bfb2', span_id: 'fa90fdead5f74052' },
       runtime: { name: 'node', version: 'v20.20.2' },
@@ -108,7 +134,7 @@ export function buildEnvelopeTemplate(issue: number, targetBytes: number): strin
     },
     extra: big
       ? {
-          order: Array.from({ length: 120 }, (_, i) => ({
+          order: Array.from({ length: 50 }, (_, i) => ({
             sku: `sku-${i}`,
             qty: i % 4,
             note: 'z'.repeat(60),
