@@ -1,12 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { AppError, DEFAULT_PROJECT_SETTINGS } from '@fixloop/core';
+import { AppError } from '@fixloop/core';
 import type { EventWrite, IngestBatch, IngestStore, Storage } from '@fixloop/core';
-import { createSqliteStorage } from '@fixloop/storage-sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IngestBatcher } from './ingest-batcher.ts';
 import type { IngestUnit } from './ingest-batcher.ts';
+import { openSqliteTestStorage } from '../testing/sqlite-test-storage.ts';
 
 let storage: Storage;
 let projectId: number;
@@ -14,19 +11,7 @@ let batchSizes: number[];
 let counting: IngestStore;
 
 beforeEach(async () => {
-  storage = await createSqliteStorage({
-    filename: join(mkdtempSync(join(tmpdir(), 'fixloop-batcher-')), 'db.sqlite'),
-  });
-  await storage.migrate();
-  const org = await storage.projects.createOrganization({ slug: 'o', name: 'O' });
-  const project = await storage.projects.createProject({
-    organizationId: org.id,
-    slug: 'p',
-    name: 'P',
-    platform: null,
-    settings: DEFAULT_PROJECT_SETTINGS,
-  });
-  projectId = project.id;
+  ({ storage, projectId } = await openSqliteTestStorage('fixloop-batcher-'));
   batchSizes = [];
   counting = {
     writeBatch: (batch: IngestBatch) => {

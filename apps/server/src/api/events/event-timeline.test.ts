@@ -1,12 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DEFAULT_PROJECT_SETTINGS } from '@fixloop/core';
 import type { Storage, StoredEvent } from '@fixloop/core';
 import { buildTimeline } from '@fixloop/normalize';
-import { createSqliteStorage } from '@fixloop/storage-sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildEventWrite } from '../../ingest/event-write-builder.ts';
+import { openSqliteTestStorage } from '../../testing/sqlite-test-storage.ts';
 import { readEventTimeline } from './event-timeline.ts';
 
 const DAY_MS = 86_400_000;
@@ -15,19 +12,7 @@ let storage: Storage;
 let projectId: number;
 
 beforeEach(async () => {
-  storage = await createSqliteStorage({
-    filename: join(mkdtempSync(join(tmpdir(), 'fixloop-timeline-')), 'db.sqlite'),
-  });
-  await storage.migrate();
-  const organization = await storage.projects.createOrganization({ slug: 'acme', name: 'Acme' });
-  const project = await storage.projects.createProject({
-    organizationId: organization.id,
-    slug: 'shop',
-    name: 'Shop',
-    platform: 'node',
-    settings: DEFAULT_PROJECT_SETTINGS,
-  });
-  projectId = project.id;
+  ({ storage, projectId } = await openSqliteTestStorage('fixloop-timeline-'));
 });
 
 afterEach(async () => {
