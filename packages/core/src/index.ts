@@ -20,6 +20,7 @@ export * from './issues/search/matches-issue-search.ts';
 export * from './issues/search/compile-event-search.ts';
 export * from './issues/search/matches-event-search.ts';
 export * from './projects/project.ts';
+export { retentionCutoff } from './projects/retention-cutoff.ts';
 export * from './accounts/account.ts';
 export * from './timeline/timeline-entry.ts';
 export * from './jobs/job.ts';

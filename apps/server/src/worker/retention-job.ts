@@ -1,8 +1,7 @@
-import { STALE_CHUNK_MS } from '@fixloop/core';
+import { STALE_CHUNK_MS, retentionCutoff } from '@fixloop/core';
 import type { Job } from '@fixloop/core';
 import type { JobContext } from './job-handlers.ts';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Finished jobs are kept this long: recent failures feed health and alerts; older rows only grow the table. */
 export const JOB_HISTORY_DAYS = 7;
 /** The alert delivery log covers the default event retention. */
@@ -14,24 +13,27 @@ export const DELIVERY_HISTORY_DAYS = 90;
  * minute).
  */
 export async function runRetention(_job: Job, { storage, clock, log }: JobContext): Promise<void> {
-  const now = clock.now().getTime();
+  const now = clock.now();
   let events = 0;
   let timelines = 0;
   for (const project of await storage.projects.listProjects()) {
     const { eventRetentionDays, timelineRetentionDays } = project.settings;
     timelines += await storage.retention.purgeTimelines(
       project.id,
-      new Date(now - timelineRetentionDays * DAY_MS),
+      retentionCutoff(now, timelineRetentionDays),
     );
-    events += await storage.retention.purgeEvents(project.id, new Date(now - eventRetentionDays * DAY_MS));
+    events += await storage.retention.purgeEvents(project.id, retentionCutoff(now, eventRetentionDays));
   }
   let chunks = 0;
   for (const organization of await storage.projects.listOrganizations()) {
-    chunks += await storage.artifacts.deleteChunksBefore(organization.id, new Date(now - STALE_CHUNK_MS));
+    chunks += await storage.artifacts.deleteChunksBefore(
+      organization.id,
+      new Date(now.getTime() - STALE_CHUNK_MS),
+    );
   }
-  const jobs = await storage.retention.purgeFinishedJobs(new Date(now - JOB_HISTORY_DAYS * DAY_MS));
+  const jobs = await storage.retention.purgeFinishedJobs(retentionCutoff(now, JOB_HISTORY_DAYS));
   const deliveries = await storage.retention.purgeAlertDeliveries(
-    new Date(now - DELIVERY_HISTORY_DAYS * DAY_MS),
+    retentionCutoff(now, DELIVERY_HISTORY_DAYS),
   );
   if (events + timelines + chunks + jobs + deliveries > 0) {
     log(`retention: purged ${events} events, ${timelines} timelines, ${chunks} stale upload chunks, ${jobs} finished jobs, ${deliveries} alert deliveries`); // prettier-ignore

@@ -1,7 +1,6 @@
+import { retentionCutoff } from '@fixloop/core';
 import type { EventStore, StoredEvent, TimelineEntry } from '@fixloop/core';
 import { buildTimeline } from '@fixloop/normalize';
-
-const DAY_MS = 86_400_000;
 
 /**
  * An event's timeline as the API serves it. Entries stored at ingest (events that came with a
@@ -17,7 +16,7 @@ export async function readEventTimeline(
   timelineRetentionDays: number,
   now: Date,
 ): Promise<TimelineEntry[]> {
-  if (event.receivedAt.getTime() < now.getTime() - timelineRetentionDays * DAY_MS) return [];
+  if (event.receivedAt < retentionCutoff(now, timelineRetentionDays)) return [];
   const stored = await events.getTimeline(event.projectId, event.eventId);
   return stored ?? buildTimeline(event.payload);
 }
