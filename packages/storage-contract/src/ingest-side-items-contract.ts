@@ -46,6 +46,34 @@ export function describeIngestSideItemsContract(setup: StorageSetup): void {
       expect(await storage().issues.listTagValues(issueId, 'browser', 1)).toHaveLength(1);
     });
 
+    it('counts every tag value of events with many tags, across batches and issues', async () => {
+      const project = await createTestProject(storage());
+      // 40 tags: more than one multi-row statement holds, and not a multiple of its size.
+      const tags = (round: number) =>
+        Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, `v${i % 3 === 0 ? round : 0}`]));
+      const hashes = [unique('many'), unique('many')];
+      const w = (issue: number, round: number) =>
+        eventWrite(project.id, { hashes: [hashes[issue]!], userKey: `id:${round}`, tags: tags(round) });
+      const [a, b] = await storage().ingest.writeBatch(batchOf([w(0, 1), w(1, 1), w(0, 2)]));
+      await storage().ingest.writeBatch(batchOf([w(0, 1)]));
+      const first = await storage().issues.listTagValues(a?.issueId ?? -1);
+      const seen = (key: string) => first.filter((t) => t.key === key).map((t) => [t.value, t.timesSeen]);
+      expect(new Set(first.map((t) => t.key)).size).toBe(41);
+      expect(seen('k1')).toEqual([['v0', 3]]);
+      expect(seen('k39')).toEqual([
+        ['v1', 2],
+        ['v2', 1],
+      ]);
+      expect(seen('sentry:user')).toEqual([
+        ['id:1', 2],
+        ['id:2', 1],
+      ]);
+      expect(await storage().issues.getIssue(a?.issueId ?? -1)).toMatchObject({ timesSeen: 3, userCount: 2 });
+      const second = await storage().issues.listTagValues(b?.issueId ?? -1);
+      expect(second).toHaveLength(41);
+      expect(second.every((t) => t.timesSeen === 1)).toBe(true);
+    });
+
     it('stores timelines only for events that have one', async () => {
       const project = await createTestProject(storage());
       const timeline = [timelineEntry('GET /x'), { ...timelineEntry('boom'), isError: true, network: null }];

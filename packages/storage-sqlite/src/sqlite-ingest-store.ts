@@ -19,7 +19,8 @@ import {
 } from '@fixloop/storage-sql';
 import type { AcceptedEvent, IssueAggregate } from '@fixloop/storage-sql';
 import { prepareIngestStatements } from './sqlite-statements.ts';
-import type { EventValues, IngestStatements } from './sqlite-statements.ts';
+import { upsertTags } from './sqlite-statements.ts';
+import type { EventValues, IngestStatements, TagValue } from './sqlite-statements.ts';
 
 /**
  * The SQLite hot path: raw prepared statements in ONE synchronous transaction per batch (Kysely's
@@ -127,12 +128,14 @@ function resolveIssue(s: IngestStatements, write: EventWrite, created: Set<numbe
 /** One issue UPDATE per touched issue per batch; returns whether the issue regressed. */
 function updateIssue(s: IngestStatements, agg: IssueAggregate, created: boolean, now: number): boolean {
   let newUsers = 0;
+  const values: TagValue[] = [];
   for (const tag of agg.tags) {
     const { key, value, count, firstSeen, lastSeen } = tag;
-    if (key !== USER_TAG) s.upsertTag.run(agg.issueId, key, value, count, firstSeen, lastSeen);
+    if (key !== USER_TAG) values.push(agg.issueId, key, value, count, firstSeen, lastSeen);
     else if (s.upsertUserTag.get(agg.issueId, key, value, count, firstSeen, lastSeen) === count)
       newUsers += 1;
   }
+  upsertTags(s, values);
   const row = s.selectIssue.get(agg.issueId);
   if (row === undefined) throw new AppError('internal', `issue ${agg.issueId} vanished during ingest`);
   const plan = planIssueUpdate(row, agg, created, newUsers);

@@ -56,12 +56,19 @@ const JOB_COLUMNS = [
   'created_at',
 ];
 
-const UPSERT_TAG = `INSERT INTO issue_tag_values (issue_id, key, value, times_seen, first_seen, last_seen)
-  VALUES (?, ?, ?, ?, ?, ?)
+const TAG_ROW = '(?, ?, ?, ?, ?, ?)';
+const upsertTagsSql = (rows: number) =>
+  `INSERT INTO issue_tag_values (issue_id, key, value, times_seen, first_seen, last_seen)
+  VALUES ${Array.from({ length: rows }, () => TAG_ROW).join(', ')}
   ON CONFLICT (issue_id, key, value) DO UPDATE SET times_seen = times_seen + excluded.times_seen,
     first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)`;
+/** Tag rows per upsert statement: an event's tags (Sentry SDKs send about 10-20) in one or two. */
+const TAG_ROWS_PER_STATEMENT = 16;
+const TAG_COLUMNS = 6;
 
 type TagValues = [number, string, string, number, number, number];
+/** One bound value of a tag row (issue_id, key, value, times_seen, first_seen, last_seen). */
+export type TagValue = number | string;
 /** EVENT_COLUMNS' values, in order. */
 export type EventValues = [
   number,
@@ -104,10 +111,13 @@ export function prepareIngestStatements(db: BetterSqlite3.Database) {
     selectIssue: db.prepare<[number], IssueCounterRow>(
       `SELECT ${ISSUE_COUNTER_COLUMNS.join(', ')} FROM issues WHERE id = ?`,
     ),
-    // One statement per tag value. Only user values need to know whether the row is new (a count equal
-    // to what this batch added means it was just inserted), so only they pay for RETURNING.
-    upsertTag: db.prepare<TagValues>(UPSERT_TAG),
-    upsertUserTag: db.prepare<TagValues, number>(`${UPSERT_TAG} RETURNING times_seen`).pluck(),
+    // An issue's tag values in multi-row statements (one statement per row cost ~40% more, measured
+    // with 14 tags per event); prepared per row count on first use. Only user values need to know whether
+    // the row is new (a count equal to what this batch added means it was just inserted), so they go one
+    // by one with RETURNING.
+    upsertTagRows: new Map<number, BetterSqlite3.Statement<TagValue[]>>(),
+    prepareTagRows: (rows: number) => db.prepare<TagValue[]>(upsertTagsSql(rows)),
+    upsertUserTag: db.prepare<TagValues, number>(`${upsertTagsSql(1)} RETURNING times_seen`).pluck(),
     updateIssue: db.prepare(
       `UPDATE issues SET ${ISSUE_COUNTER_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`,
     ),
@@ -156,3 +166,18 @@ export function prepareIngestStatements(db: BetterSqlite3.Database) {
 }
 
 export type IngestStatements = ReturnType<typeof prepareIngestStatements>;
+
+/** Upserts tag rows given as flat values, six per row, in statements of up to TAG_ROWS_PER_STATEMENT rows. */
+export function upsertTags(s: IngestStatements, values: TagValue[]): void {
+  const step = TAG_ROWS_PER_STATEMENT * TAG_COLUMNS;
+  for (let start = 0; start < values.length; start += step) {
+    const chunk = start === 0 && values.length <= step ? values : values.slice(start, start + step);
+    const rows = chunk.length / TAG_COLUMNS;
+    let statement = s.upsertTagRows.get(rows);
+    if (statement === undefined) {
+      statement = s.prepareTagRows(rows);
+      s.upsertTagRows.set(rows, statement);
+    }
+    statement.run(...chunk);
+  }
+}
