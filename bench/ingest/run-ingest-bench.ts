@@ -21,6 +21,8 @@ const arg = (name: string, fallback: number) => {
 const SECONDS = arg('seconds', 10);
 const CONNECTIONS = arg('connections', 32);
 const ISSUES = 300;
+/** Connection counts of the 5 KB peak sweep (those above --connections). */
+const PEAK_SWEEP = [64, 128, 256];
 /** When the idle RSS is read, counted from the server's start. */
 const IDLE_AFTER_MS = 30_000;
 
@@ -100,27 +102,38 @@ async function fixloopRun(templates: Record<number, string>, dataDir: string) {
     await new Promise((r) => setTimeout(r, 500));
     const processed = storedEvents(dbFile) - before;
     const cpu = cpuPerEvent(server.pid, cpuBefore, threadCpuMicros(server.pid), processed);
-    phases.push({ name, ...result, processedPerSec: processed / SECONDS, cpu });
-    return result;
+    const entry: Phase = { name, ...result, processedPerSec: processed / SECONDS, cpu };
+    phases.push(entry);
+    return entry;
   };
   try {
     await phase('warm-up 5 KB', templates[5000]!, CONNECTIONS);
-    const peak5 = await phase('peak 5 KB', templates[5000]!, CONNECTIONS);
-    // wrk paces with a fixed pause per connection, so rate = conns / (pause + latency). A short probe
-    // measures the latency at that load, and the pause is corrected to hit half the peak rate.
-    const halfConns = 16;
+    // Group commit answers a batch's requests together when it commits, so wrk's connections wait in
+    // step and 32 of them leave a quarter of the CPU idle (measured from /proc/stat, 2026-12-07). The peak
+    // is the best of a sweep over connection counts; every row is reported.
+    let peak5 = await phase(`peak 5 KB, ${CONNECTIONS} connections`, templates[5000]!, CONNECTIONS);
+    for (const connections of PEAK_SWEEP.filter((c) => c > CONNECTIONS)) {
+      const run = await phase(`peak 5 KB, ${connections} connections`, templates[5000]!, connections);
+      if (run.processedPerSec > peak5.processedPerSec) peak5 = run;
+    }
+    // wrk paces with a fixed pause (whole ms) per connection, so rate = conns / (pause + latency). Short
+    // probes measure the latency at the paced load and correct the pause towards half the peak rate; 32
+    // connections keep the rounding of the pause within a few percent of the rate.
+    const halfConns = 32;
     const target = peak5.requestsPerSec / 2;
-    const naive = Math.max(1, Math.round((halfConns * 1000) / target));
-    const probe = await runWrk({
-      url,
-      script,
-      templates: templates[5000]!,
-      connections: halfConns,
-      seconds: 3,
-      delayMs: naive,
-    });
-    const latencyMs = (halfConns * 1000) / probe.requestsPerSec - naive;
-    const delayMs = Math.max(1, Math.round((halfConns * 1000) / target - latencyMs));
+    let delayMs = Math.max(1, Math.round((halfConns * 1000) / target));
+    for (let probeRun = 0; probeRun < 2; probeRun++) {
+      const probe = await runWrk({
+        url,
+        script,
+        templates: templates[5000]!,
+        connections: halfConns,
+        seconds: 3,
+        delayMs,
+      });
+      const latencyMs = Math.max(0, (halfConns * 1000) / probe.requestsPerSec - delayMs);
+      delayMs = Math.max(1, Math.round((halfConns * 1000) / target - latencyMs));
+    }
     await phase(
       `half of peak 5 KB (target ${target.toFixed(0)}/s, ${delayMs} ms pause)`,
       templates[5000]!,
@@ -162,10 +175,13 @@ async function main() {
       `| bare node:http 5 KB | ${bare5.requestsPerSec.toFixed(0)} | — | ${bare5.p50Ms.toFixed(2)} ms | ${bare5.p99Ms.toFixed(2)} ms | ${bare5.non2xx} | — |`,
       `| bare node:http 50 KB | ${bare50.requestsPerSec.toFixed(0)} | — | ${bare50.p50Ms.toFixed(2)} ms | ${bare50.p99Ms.toFixed(2)} ms | ${bare50.non2xx} | — |`,
     ];
-    const peak5 = fx.phases.find((p) => p.name === 'peak 5 KB')!;
+    const peak5 = fx.phases
+      .filter((p) => p.name.startsWith('peak 5 KB'))
+      .reduce((best, p) => (p.processedPerSec > best.processedPerSec ? p : best));
     const peak50 = fx.phases.find((p) => p.name === 'peak 50 KB')!;
     lines.push(
       '',
+      `Peak at 5 KB: ${peak5.processedPerSec.toFixed(0)} events/s processed (${peak5.name}); at 50 KB: ${peak50.processedPerSec.toFixed(0)}`,
       `Fixloop / bare at 5 KB: ${(peak5.processedPerSec / bare5.requestsPerSec).toFixed(2)}; at 50 KB: ${(peak50.processedPerSec / bare50.requestsPerSec).toFixed(2)}`,
       `Request bodies (envelopes, mean): ${bodyBytes[5000]} bytes at 5 KB, ${bodyBytes[50000]} bytes at 50 KB`,
       `RSS: ${fx.idleRssMb.toFixed(0)} MB idle (${IDLE_AFTER_MS / 1000} s after start; ${fx.bootRssMb.toFixed(0)} MB 3 s after start), ${fx.peakRssMb.toFixed(0)} MB peak under load`,
