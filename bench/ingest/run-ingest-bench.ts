@@ -141,7 +141,7 @@ async function fixloopRun(templates: Record<number, string>, dataDir: string) {
       delayMs,
     );
     // Like the 5 KB runs, the 50 KB peak is measured warm: the first seconds after the switch from 5 KB
-    // events have a p99 near 150 ms while the ingest thread's code and heaps adapt (reported as its own row).
+    // events have a p99 of 90-180 ms while the ingest thread's code and heaps adapt (reported as its own row).
     await phase('warm-up 50 KB', templates[50000]!, CONNECTIONS);
     await phase('peak 50 KB', templates[50000]!, CONNECTIONS);
     return { bootRssMb, idleRssMb, peakRssMb: server.peakRssMb(), phases };
