@@ -2,6 +2,7 @@ import { loadClientConfig, loadConfig } from '@fixloop/config';
 import type { FixloopConfig } from '@fixloop/config';
 import { isAppError } from '@fixloop/core';
 import { limitHeapGrowth } from './heap-growth.ts';
+import { ParallelScavengeSwitch } from './parallel-scavenge-switch.ts';
 
 const HELP = `Usage: fixloop <command>
 
@@ -31,6 +32,8 @@ async function start(): Promise<void> {
   const cfg = config();
   const log = cfg.logLevel === 'silent' ? () => undefined : write;
   limitHeapGrowth();
+  const scavenges = new ParallelScavengeSwitch();
+  scavenges.start();
   // Loaded lazily so that `fixloop --help` and config errors stay fast.
   const { startFixloop } = await import('@fixloop/server');
   const running = await startFixloop(cfg, { log });
@@ -42,6 +45,7 @@ async function start(): Promise<void> {
     }
     stopping = true;
     write(`${signal} received: finishing queued writes and stopping`);
+    scavenges.stop();
     running.close().then(
       () => process.exit(0),
       (error: unknown) => {
