@@ -47,7 +47,7 @@ export class ParallelScavengeSwitch {
     this.busyShare = options.busyShare ?? 0.75;
     this.idleShare = options.idleShare ?? 0.6;
     this.setFlags = options.setFlags ?? setFlagsFromString;
-    this.cpuMicros = options.cpuMicros ?? (() => cpuUsageMicros());
+    this.cpuMicros = options.cpuMicros ?? cpuUsageMicros;
     this.now = options.now ?? (() => performance.now());
   }
 
