@@ -3,6 +3,7 @@ import type { FixloopConfig } from '@fixloop/config';
 import { isAppError } from '@fixloop/core';
 import { limitHeapGrowth } from './heap-growth.ts';
 import { ParallelScavengeSwitch } from './parallel-scavenge-switch.ts';
+import { disablePretenuring } from './pretenuring.ts';
 
 const HELP = `Usage: fixloop <command>
 
@@ -32,6 +33,7 @@ async function start(): Promise<void> {
   const cfg = config();
   const log = cfg.logLevel === 'silent' ? () => undefined : write;
   limitHeapGrowth();
+  disablePretenuring();
   const scavenges = new ParallelScavengeSwitch();
   scavenges.start();
   // Loaded lazily so that `fixloop --help` and config errors stay fast.

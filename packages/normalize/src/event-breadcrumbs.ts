@@ -1,6 +1,6 @@
 import { parseLevel } from './event-level.ts';
 import { parseTimestamp } from './event-timestamp.ts';
-import { coerceString, isObject, type JsonObject } from './json-value.ts';
+import { coerceString, copyJsonObject, isObject, type JsonObject } from './json-value.ts';
 import type { ProcessingErrors } from './processing-errors.ts';
 import { unwrapValuesList } from './values-list.ts';
 
@@ -24,7 +24,7 @@ export function normalizeBreadcrumbs(
 }
 
 function normalizeCrumb(raw: JsonObject, errors: ProcessingErrors): JsonObject {
-  const crumb: JsonObject = { ...raw };
+  const crumb = copyJsonObject(raw);
   const ts = parseTimestamp(raw.timestamp);
   if (ts === null) {
     if (raw.timestamp !== undefined) errors.invalid('breadcrumbs.timestamp', raw.timestamp);

@@ -1,4 +1,4 @@
-import { coerceString, isObject, type JsonObject } from './json-value.ts';
+import { coerceString, copyJsonObject, isObject, type JsonObject } from './json-value.ts';
 import { defaultInApp } from './frame-in-app.ts';
 import type { ProcessingErrors } from './processing-errors.ts';
 import { unwrapValuesList } from './values-list.ts';
@@ -20,7 +20,7 @@ export function normalizeException(
 }
 
 function normalizeExceptionValue(raw: JsonObject, errors: ProcessingErrors): JsonObject {
-  const out: JsonObject = { ...raw };
+  const out = copyJsonObject(raw);
   for (const key of ['type', 'value', 'module'] as const) {
     if (raw[key] === undefined || raw[key] === null) continue;
     const text = coerceString(raw[key]);
@@ -65,7 +65,7 @@ export function normalizeStacktrace(value: unknown, errors: ProcessingErrors): J
 
 function normalizeFrame(frame: JsonObject): JsonObject {
   if (typeof frame.in_app === 'boolean') return frame;
-  const out: JsonObject = { ...frame };
+  const out = copyJsonObject(frame);
   const inApp = defaultInApp(frame);
   if (inApp === null) delete out.in_app;
   else out.in_app = inApp;

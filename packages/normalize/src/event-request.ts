@@ -1,4 +1,4 @@
-import { coerceString, isObject, type JsonObject } from './json-value.ts';
+import { coerceString, copyJsonObject, isObject, type JsonObject } from './json-value.ts';
 import type { ProcessingErrors } from './processing-errors.ts';
 
 /** headers as `{k: v}`, `{k: [v, …]}` or `[[k, v], …]` -> `{k: v}`; cookies / query_string / data are kept as sent. */
@@ -8,7 +8,7 @@ export function normalizeRequest(value: unknown, errors: ProcessingErrors): Json
     errors.invalid('request', value);
     return null;
   }
-  const request: JsonObject = { ...value };
+  const request = copyJsonObject(value);
   if (value.headers !== undefined && value.headers !== null) {
     request.headers = normalizeHeaders(value.headers, errors);
   }

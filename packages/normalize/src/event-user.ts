@@ -1,4 +1,4 @@
-import { coerceString, isObject, type JsonObject } from './json-value.ts';
+import { coerceString, copyJsonObject, isObject, type JsonObject } from './json-value.ts';
 import type { ProcessingErrors } from './processing-errors.ts';
 
 const AUTO_IP = '{{auto}}';
@@ -14,7 +14,7 @@ export function normalizeUser(
   errors: ProcessingErrors,
 ): JsonObject | null {
   if (value !== undefined && value !== null && !isObject(value)) errors.invalid('user', value);
-  const user: JsonObject = isObject(value) ? { ...value } : {};
+  const user: JsonObject = isObject(value) ? copyJsonObject(value) : {};
   for (const key of ['id', 'username', 'email', 'name'] as const) {
     if (user[key] === undefined || user[key] === null) continue;
     const text = coerceString(user[key]);

@@ -20,7 +20,7 @@ import { normalizeTags } from './event-tags.ts';
 import { epochToDate, parseTimestamp } from './event-timestamp.ts';
 import { eventMetadata, eventTitle } from './event-title.ts';
 import { normalizeUser, userKey } from './event-user.ts';
-import { isObject, type JsonObject } from './json-value.ts';
+import { copyJsonObject, isObject, type JsonObject } from './json-value.ts';
 import { scrubPii } from './pii-scrubber.ts';
 import { ProcessingErrors } from './processing-errors.ts';
 import { addUserAgentContexts } from './user-agent-contexts.ts';
@@ -58,7 +58,7 @@ export function normalizeEvent(
 }
 
 function shapeEvent(raw: JsonObject, options: NormalizeOptions, errors: ProcessingErrors): JsonObject {
-  const out: JsonObject = { ...raw };
+  const out = copyJsonObject(raw);
   out.event_id = parseEventId(options.eventId) ?? parseEventId(raw.event_id) ?? randomEventId();
   if (raw.event_id !== undefined && parseEventId(raw.event_id) === null)
     errors.invalid('event_id', raw.event_id);

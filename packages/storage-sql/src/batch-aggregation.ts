@@ -156,8 +156,16 @@ export function planIssueUpdate(
   };
   const userCount = Number(row.user_count) + newUsers;
   const skipTransition = created && agg.events.length === 1;
+  // Object literals here and below, not spreads plus keys: see `copyJsonObject` in @fixloop/normalize.
   const t = skipTransition
-    ? { ...issue, regressed: false, unignored: null }
+    ? {
+        status: issue.status,
+        substatus: issue.substatus,
+        statusDetails: issue.statusDetails,
+        resolvedAt: issue.resolvedAt,
+        regressed: false,
+        unignored: null,
+      }
     : applyEventToIssue(issue, new Date(Math.max(agg.lastSeen, agg.receivedAt)), timesSeen, {
         events: agg.events.length,
         releases: agg.events.map((e) => e.write.event.release),

@@ -21,7 +21,9 @@ export function toStoredEvent(row: {
   received_at: number;
   payload: Uint8Array;
 }): StoredEvent {
-  return { ...decodeEventRecord(row), issueId: Number(row.issue_id) };
+  // Assigned to the decoded literal rather than spread into a new one: V8 gives a spread copy a hidden
+  // class outside the transition tree, so adding a key to it makes a new hidden class per event.
+  return Object.assign(decodeEventRecord(row), { issueId: Number(row.issue_id) });
 }
 
 export function toUserReport(r: Selectable<UserReportsTable>): StoredUserReport {

@@ -69,6 +69,8 @@ const TAG_COLUMNS = 6;
 type TagValues = [number, string, string, number, number, number];
 /** One bound value of a tag row (issue_id, key, value, times_seen, first_seen, last_seen). */
 export type TagValue = number | string;
+/** ISSUE_COUNTER_COLUMNS' new values, in order, then the issue id. */
+export type IssueUpdateValues = (string | number | null)[];
 /** EVENT_COLUMNS' values, in order. */
 export type EventValues = [
   number,
@@ -118,8 +120,9 @@ export function prepareIngestStatements(db: BetterSqlite3.Database) {
     upsertTagRows: new Map<number, BetterSqlite3.Statement<TagValue[]>>(),
     prepareTagRows: (rows: number) => db.prepare<TagValue[]>(upsertTagsSql(rows)),
     upsertUserTag: db.prepare<TagValues, number>(`${upsertTagsSql(1)} RETURNING times_seen`).pluck(),
-    updateIssue: db.prepare(
-      `UPDATE issues SET ${ISSUE_COUNTER_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`,
+    // Positional, in ISSUE_COUNTER_COLUMNS order, then the id: see updateIssueValues.
+    updateIssue: db.prepare<IssueUpdateValues>(
+      `UPDATE issues SET ${ISSUE_COUNTER_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
     ),
     insertTimeline: db.prepare<[number, string, number, Buffer]>(
       `INSERT INTO event_timelines (project_id, event_id, received_at, entries) VALUES (?, ?, ?, ?)

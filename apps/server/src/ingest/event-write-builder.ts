@@ -16,7 +16,13 @@ export function buildEventWrite(
   envelopeEventId: string | null,
   attachedTimeline?: unknown,
 ): EventWrite {
-  const { record } = normalizeEvent(raw, { ...context, eventId: envelopeEventId });
+  const { record } = normalizeEvent(raw, {
+    projectId: context.projectId,
+    receivedAt: context.receivedAt,
+    clientIp: context.clientIp,
+    scrubbing: context.scrubbing,
+    eventId: envelopeEventId,
+  });
   const grouping = computeGrouping(record.payload);
   const { severity, errorClass } = classifyIssue(record.payload);
   return {

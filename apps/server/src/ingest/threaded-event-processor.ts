@@ -3,6 +3,7 @@ import { AppError } from '@fixloop/core';
 import type { AppErrorCode, EventWrite } from '@fixloop/core';
 import type { EventProcessor, EventTask } from './event-processor.ts';
 import type { EventContext } from './event-write-builder.ts';
+import { ReplyQueue } from './reply-queue.ts';
 
 export interface WorkerRequest {
   id: number;
@@ -21,7 +22,7 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  pending: Map<number, Pending>;
+  pending: ReplyQueue<Pending>;
   lastUsed: number;
   retired: boolean;
 }
@@ -90,7 +91,7 @@ export class ThreadedEventProcessor implements EventProcessor {
       return { ...task, raw: copy };
     });
     return new Promise((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject });
+      slot.pending.push(id, { resolve, reject });
       slot.worker.postMessage({ id, tasks: sent, context } satisfies WorkerRequest, transfer);
     });
   }
@@ -126,11 +127,10 @@ export class ThreadedEventProcessor implements EventProcessor {
     const worker = new Worker(workerScript(), {
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
-    const slot: Slot = { worker, pending: new Map(), lastUsed: performance.now(), retired: false };
+    const slot: Slot = { worker, pending: new ReplyQueue(), lastUsed: performance.now(), retired: false };
     slot.worker.on('message', (reply: WorkerReply) => {
-      const pending = slot.pending.get(reply.id);
+      const pending = slot.pending.take(reply.id);
       if (!pending) return;
-      slot.pending.delete(reply.id);
       if ('writes' in reply) pending.resolve(reply.writes);
       else pending.reject(new AppError(reply.error.code, reply.error.message, reply.error.details));
     });
@@ -144,10 +144,9 @@ export class ThreadedEventProcessor implements EventProcessor {
     if (slot.retired) return;
     const index = this.slots.indexOf(slot);
     if (index === -1) return; // already replaced ('error' is followed by 'exit')
-    for (const pending of slot.pending.values()) {
+    for (const pending of slot.pending.drain()) {
       pending.reject(new AppError('unavailable', `event processor thread failed: ${reason}`));
     }
-    slot.pending.clear();
     // The next request starts a fresh thread.
     this.slots.splice(index, 1);
   }
