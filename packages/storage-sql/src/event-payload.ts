@@ -28,7 +28,7 @@ export interface SerializedEventWrite {
  * The first half of `preEncodeEventWrite`, for ingest worker threads. Compression is left to the
  * receiving thread: strings cross a thread boundary as one copy, while the compressed bytes went as
  * two transferred ArrayBuffers per event, and with compression moved off the ingest thread (the one
- * that limits throughput on 2 cores) the 5 KB peak rose by ~10% (bench/ingest, 2026-12-07).
+ * that limited throughput on 2 cores) the 5 KB peak rose by 12-14% (ADR 0003).
  */
 export function serializeEventWrite(write: EventWrite): SerializedEventWrite {
   return {
@@ -60,8 +60,8 @@ export function encodeSerializedEventWrite(serialized: SerializedEventWrite): Ev
 }
 
 /**
- * Encodes an EventWrite's blobs ahead of time (ingest worker threads call this) and drops what they
- * replace, so only small fields and two byte arrays cross to the writer thread.
+ * Encodes an EventWrite's blobs ahead of time and drops what they replace: both halves above in one
+ * call (what the ingest path does across two threads).
  */
 export function preEncodeEventWrite(write: EventWrite): EventWrite {
   return encodeSerializedEventWrite(serializeEventWrite(write));
