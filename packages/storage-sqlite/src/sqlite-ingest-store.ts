@@ -152,7 +152,12 @@ function updateIssue(s: IngestStatements, agg: IssueAggregate, created: boolean,
  * per issue update: a key added to a spread copy never reuses a cached transition (V8 11).
  */
 function updateIssueValues(values: IssueUpdatePlan['values'], id: number): IssueUpdateValues {
-  const out: IssueUpdateValues = ISSUE_COUNTER_COLUMNS.map((column) => values[column] ?? null);
+  const out: IssueUpdateValues = ISSUE_COUNTER_COLUMNS.map((column) => {
+    const value = values[column];
+    // As binding by name did for a missing parameter: fail rather than write NULL.
+    if (value === undefined) throw new AppError('internal', `issue update plan has no ${column}`);
+    return value;
+  });
   out.push(id);
   return out;
 }
