@@ -1,4 +1,5 @@
-// Worker-thread entry of ThreadedEventProcessor: receives batches of EventTasks, answers them serialized (see serializeEventWrite).
+// Worker-thread entry of ThreadedEventProcessor: receives batches of EventTasks and answers their
+// writes serialized (see serializeEventWrite).
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '@fixloop/core';
 import { serializeEventWrite } from '@fixloop/storage-sql';
