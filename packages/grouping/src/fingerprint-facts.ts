@@ -28,8 +28,30 @@ function frameFacts(ifaces: EventInterfaces): Record<string, unknown>[] {
   }));
 }
 
+/**
+ * A class, not an object literal with a `get frames()`: a literal's getter is a new closure per event,
+ * and V8 gives each such object its own hidden class (the accessor is a constant of the map). Maps live
+ * in the old generation, so each one kept its event's frames alive until a full GC (docs/adr/0003).
+ */
+class EventFacts implements FingerprintFacts {
+  private frameList: Record<string, unknown>[] | undefined = undefined;
+
+  constructor(
+    private readonly ifaces: EventInterfaces,
+    readonly messages: Record<string, unknown>[],
+    readonly exceptions: Record<string, unknown>[],
+    readonly tags: Record<string, unknown>[],
+    readonly single: Record<string, unknown>,
+  ) {}
+
+  /** Built only when a rule asks: the built-in rules never look at frames. */
+  get frames(): Record<string, unknown>[] {
+    this.frameList ??= frameFacts(this.ifaces);
+    return this.frameList;
+  }
+}
+
 export function fingerprintFacts(event: SentryEvent, ifaces: EventInterfaces): FingerprintFacts {
-  let frames: Record<string, unknown>[] | undefined;
   const family = behaviorFamily(ifaces.platform);
   const log = readLogEntry(event);
   const message = log?.formatted ?? log?.message;
@@ -37,21 +59,17 @@ export function fingerprintFacts(event: SentryEvent, ifaces: EventInterfaces): F
   const transaction = asString(event.transaction);
   if (transaction && !tags.some((t) => t.key === 'transaction'))
     tags.push({ key: 'transaction', value: transaction });
-  return {
-    messages: message ? [{ message }] : [],
-    exceptions: (ifaces.exceptions ?? []).map((e) => ({ type: e.type, value: e.value })),
-    // Built only when a rule asks: the built-in rules never look at frames.
-    get frames() {
-      frames ??= frameFacts(ifaces);
-      return frames;
-    },
+  return new EventFacts(
+    ifaces,
+    message ? [{ message }] : [],
+    (ifaces.exceptions ?? []).map((e) => ({ type: e.type, value: e.value })),
     tags,
-    single: {
+    {
       family,
       sdk: asString(asRecord(event.sdk)?.name),
       release: asString(event.release),
       logger: asString(event.logger),
       level: asString(event.level),
     },
-  };
+  );
 }
