@@ -15,56 +15,22 @@ function eventRecordJson(event: EventRecord): string {
 }
 
 /**
- * An EventWrite whose blobs are serialized to JSON text but not compressed yet, with the values they
- * replace dropped: what an ingest worker thread hands to the writer thread.
- */
-export interface SerializedEventWrite {
-  write: EventWrite;
-  record: string;
-  timeline: string | null;
-}
-
-/**
- * The first half of `preEncodeEventWrite`, for ingest worker threads. Compression is left to the
- * receiving thread: strings cross a thread boundary as one copy, while the compressed bytes went as
- * two transferred ArrayBuffers per event, and with compression moved off the ingest thread (the one
- * that limited throughput on 2 cores) the 5 KB peak rose by 12-14% (ADR 0003).
- */
-export function serializeEventWrite(write: EventWrite): SerializedEventWrite {
-  return {
-    write: {
-      event: { ...write.event, payload: {} },
-      grouping: write.grouping,
-      issue: write.issue,
-      timeline: [],
-    },
-    record: eventRecordJson(write.event),
-    timeline: write.timeline.length > 0 ? JSON.stringify(write.timeline) : null,
-  };
-}
-
-/** The second half of `preEncodeEventWrite`: compresses what `serializeEventWrite` produced. */
-export function encodeSerializedEventWrite(serialized: SerializedEventWrite): EventWrite {
-  const { write } = serialized;
-  // Every key spelled out: a `{ ...write, encoded }` copy would get a new hidden class per event in V8 11.
-  return {
-    event: write.event,
-    grouping: write.grouping,
-    issue: write.issue,
-    timeline: write.timeline,
-    encoded: {
-      record: encodeJsonText(serialized.record),
-      timeline: serialized.timeline === null ? null : encodeJsonText(serialized.timeline),
-    },
-  };
-}
-
-/**
- * Encodes an EventWrite's blobs ahead of time and drops what they replace: both halves above in one
- * call (what the ingest path does across two threads).
+ * Encodes an EventWrite's blobs ahead of time and drops what they replace, so only small fields and
+ * the compressed bytes cross from an ingest thread to the one writer thread (JSON and compression stay
+ * off the writer: docs/adr/0003).
  */
 export function preEncodeEventWrite(write: EventWrite): EventWrite {
-  return encodeSerializedEventWrite(serializeEventWrite(write));
+  // Every key spelled out: a `{ ...write, encoded }` copy would get a new hidden class per event in V8 11.
+  return {
+    event: { ...write.event, payload: {} },
+    grouping: write.grouping,
+    issue: write.issue,
+    timeline: [],
+    encoded: {
+      record: encodeEventRecord(write.event),
+      timeline: write.timeline.length > 0 ? encodeTimeline(write.timeline) : null,
+    },
+  };
 }
 
 /** The `events.payload` blob of a write: pre-encoded when a worker did it, else encoded now. */

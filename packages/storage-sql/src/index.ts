@@ -8,12 +8,9 @@ export {
   encodeTimeline,
   decodeTimeline,
   preEncodeEventWrite,
-  serializeEventWrite,
-  encodeSerializedEventWrite,
   eventBlobOf,
   timelineBlobOf,
 } from './event-payload.ts';
-export type { SerializedEventWrite } from './event-payload.ts';
 export { toIssue, toJob } from './row-mapping.ts';
 export { isUniqueViolation } from './unique-violation.ts';
 export { createSqlStores } from './sql-stores.ts';

@@ -1,9 +1,10 @@
 // Worker-thread entry of ThreadedEventProcessor: receives batches of EventTasks and answers their
-// writes serialized (see serializeEventWrite).
+// writes with the stored blobs already encoded (see preEncodeEventWrite), in one transferred buffer.
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '@fixloop/core';
-import { serializeEventWrite } from '@fixloop/storage-sql';
+import { preEncodeEventWrite } from '@fixloop/storage-sql';
 import { runEventTask } from './event-processor.ts';
+import { packEncodedBlobs } from './pack-encoded-blobs.ts';
 import type { WorkerReply, WorkerRequest } from './threaded-event-processor.ts';
 
 if (!parentPort) throw new Error('event-processor-worker must run in a worker thread');
@@ -11,10 +12,12 @@ const port = parentPort;
 
 port.on('message', (request: WorkerRequest) => {
   let reply: WorkerReply;
+  let transfer: ArrayBuffer[] = [];
   try {
-    // Serializing the stored blobs here keeps JSON off the writer thread, and only text (not the
-    // payload object) crosses back; the writer thread compresses it (see serializeEventWrite).
-    const writes = request.tasks.map((task) => serializeEventWrite(runEventTask(task, request.context)));
+    // JSON and compression of the stored blobs happen here, off the one writer thread, and only
+    // bytes (not the payload object) cross back.
+    const writes = request.tasks.map((task) => preEncodeEventWrite(runEventTask(task, request.context)));
+    transfer = [packEncodedBlobs(writes)];
     reply = { id: request.id, writes };
   } catch (error) {
     reply = {
@@ -29,5 +32,5 @@ port.on('message', (request: WorkerRequest) => {
             },
     };
   }
-  port.postMessage(reply);
+  port.postMessage(reply, transfer);
 });

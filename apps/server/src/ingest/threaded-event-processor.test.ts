@@ -1,5 +1,6 @@
 import { AppError, DEFAULT_SCRUBBING } from '@fixloop/core';
-import { decodeEventRecord, preEncodeEventWrite } from '@fixloop/storage-sql';
+import type { EventWrite } from '@fixloop/core';
+import { decodeEventRecord, eventBlobOf, preEncodeEventWrite } from '@fixloop/storage-sql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InlineEventProcessor } from './event-processor.ts';
 import type { EventTask } from './event-processor.ts';
@@ -50,10 +51,18 @@ describe('ThreadedEventProcessor', () => {
     ];
     const threaded = await pool.process(tasks.slice(0, 2), context);
     const inline = await new InlineEventProcessor().process(tasks.slice(0, 2), context);
-    // Exactly what the storage codec makes of the main thread's result: the thread serializes, the
-    // receiving side compresses.
-    expect(threaded).toEqual(inline.map(preEncodeEventWrite));
-    expect(Buffer.isBuffer(threaded[0]!.encoded!.record)).toBe(true);
+    // Exactly what the storage codec makes of the main thread's result, encoded on the thread (the
+    // blobs compared as bytes: they arrive as Uint8Array views, the codec makes Buffers).
+    const expected = inline.map(preEncodeEventWrite);
+    const bytesOf = (w: EventWrite) => [w.encoded!.record, w.encoded!.timeline].map((b) => b && [...b]);
+    expect(threaded.map(bytesOf)).toEqual(expected.map(bytesOf));
+    const withoutBlobs = (w: EventWrite) => ({ ...w, encoded: undefined });
+    expect(threaded.map(withoutBlobs)).toEqual(expected.map(withoutBlobs));
+    // The reply's blobs arrive as views of one transferred buffer, and bind as Buffers.
+    const [first, second] = threaded.map((w) => w.encoded!.record);
+    expect(first!.buffer).toBe(second!.buffer);
+    expect(first!.buffer.byteLength).toBe(first!.byteLength + second!.byteLength);
+    expect(eventBlobOf(threaded[1]!).equals(preEncodeEventWrite(inline[1]!).encoded!.record)).toBe(true);
     expect(threaded.map((w) => w.event.eventId)).toEqual(['a'.repeat(32), 'c'.repeat(32)]);
     expect(threaded[0]!.event.receivedAt).toBeInstanceOf(Date);
     const stored = decodeEventRecord({

@@ -1,8 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '@fixloop/core';
 import type { AppErrorCode, EventWrite } from '@fixloop/core';
-import { encodeSerializedEventWrite } from '@fixloop/storage-sql';
-import type { SerializedEventWrite } from '@fixloop/storage-sql';
 import type { EventProcessor, EventTask } from './event-processor.ts';
 import type { EventContext } from './event-write-builder.ts';
 import { ReplyQueue } from './reply-queue.ts';
@@ -14,7 +12,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  | { id: number; writes: SerializedEventWrite[] }
+  | { id: number; writes: EventWrite[] }
   | { id: number; error: { code: AppErrorCode; message: string; details: Record<string, unknown> } };
 
 interface Pending {
@@ -133,8 +131,7 @@ export class ThreadedEventProcessor implements EventProcessor {
     slot.worker.on('message', (reply: WorkerReply) => {
       const pending = slot.pending.take(reply.id);
       if (!pending) return;
-      // Compressed here, on the writer's thread: see serializeEventWrite.
-      if ('writes' in reply) pending.resolve(reply.writes.map(encodeSerializedEventWrite));
+      if ('writes' in reply) pending.resolve(reply.writes);
       else pending.reject(new AppError(reply.error.code, reply.error.message, reply.error.details));
     });
     const fail = (reason: string): void => this.replace(slot, reason);
