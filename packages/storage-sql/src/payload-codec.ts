@@ -16,14 +16,16 @@ const OPEN_BRACKET = 0x5b;
 export const COMPRESS_MIN_BYTES = 1024;
 
 /**
- * Brotli quality 1 with a 16 KB window: on ~5 KB event JSON it compresses as well as zlib level 1 did
- * (~1.1 KB) in ~28 instead of ~43 µs (storage-sqlite's bench/payload-codec-bench.ts, best of 6 rounds).
- * Quality 0 would save another ~6 µs but stores ~20% more bytes. 2 KB output chunks (default 16 KB)
- * come from Node's buffer pool instead of a fresh 16 KB allocation per value.
+ * Brotli quality 0 with a 16 KB window. Against quality 1 it stores ~4% more bytes on the real-SDK
+ * event samples (73.9 vs 71.1 KB for the 20 of them over 1 KB) and ~3% more on the bench's 6.5 KB
+ * normalized events (1,910 vs 1,860 B), for ~25% less compression time (25 vs 33 µs per event); in the
+ * ingest bench that was +4-5% events/s at the 5 KB peak (2026-12-07, docs/adr/0003). zlib level 1, the
+ * earlier format, took 53 µs for 1,777 B. 2 KB output chunks (default 16 KB) come from Node's
+ * buffer pool instead of a fresh 16 KB allocation per value.
  */
 const BROTLI_OPTIONS = {
   chunkSize: 2048,
-  params: { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_LGWIN]: 14 },
+  params: { [constants.BROTLI_PARAM_QUALITY]: 0, [constants.BROTLI_PARAM_LGWIN]: 14 },
 };
 
 export function compressJson(value: unknown): Buffer {
