@@ -1,5 +1,5 @@
 import type { EventRecord, EventWrite, TimelineEntry } from '@fixloop/core';
-import { compressJson, decompressJson, encodeJsonText } from './payload-codec.ts';
+import { compressJson, compressPlainJson, decompressJson, encodeJsonText } from './payload-codec.ts';
 
 /** What the `events.payload` blob holds: the record minus what has its own column. */
 type StoredRecord = Omit<EventRecord, 'projectId' | 'eventId' | 'timestamp' | 'receivedAt'>;
@@ -14,12 +14,22 @@ function eventRecordJson(event: EventRecord): string {
   return JSON.stringify(rest satisfies StoredRecord);
 }
 
+export interface PreEncodeOptions {
+  /**
+   * Blobs whose JSON has at least this many characters are left as plain JSON bytes, a valid stored
+   * form, for the receiving thread to compress with `compressDeferredBlobs`. Default: none.
+   */
+  deferFromChars?: number;
+}
+
 /**
  * Encodes an EventWrite's blobs ahead of time and drops what they replace, so only small fields and
- * the compressed bytes cross from an ingest thread to the one writer thread (JSON and compression stay
- * off the writer: docs/adr/0003).
+ * bytes cross from an ingest thread to the one writer thread (JSON and, but for deferred large blobs,
+ * compression stay off the writer: docs/adr/0003).
  */
-export function preEncodeEventWrite(write: EventWrite): EventWrite {
+export function preEncodeEventWrite(write: EventWrite, options: PreEncodeOptions = {}): EventWrite {
+  const defer = options.deferFromChars ?? Number.POSITIVE_INFINITY;
+  const encode = (text: string) => (text.length >= defer ? Buffer.from(text, 'utf8') : encodeJsonText(text));
   // Every key spelled out: a `{ ...write, encoded }` copy would get a new hidden class per event in V8 11.
   return {
     event: { ...write.event, payload: {} },
@@ -27,10 +37,20 @@ export function preEncodeEventWrite(write: EventWrite): EventWrite {
     issue: write.issue,
     timeline: [],
     encoded: {
-      record: encodeEventRecord(write.event),
-      timeline: write.timeline.length > 0 ? encodeTimeline(write.timeline) : null,
+      record: encode(eventRecordJson(write.event)),
+      timeline: write.timeline.length > 0 ? encode(JSON.stringify(write.timeline)) : null,
     },
   };
+}
+
+/** Finishes what `preEncodeEventWrite` deferred: compresses blobs it left as plain JSON. */
+export function compressDeferredBlobs(write: EventWrite): EventWrite {
+  const { encoded } = write;
+  if (encoded) {
+    encoded.record = compressPlainJson(encoded.record);
+    if (encoded.timeline !== null) encoded.timeline = compressPlainJson(encoded.timeline);
+  }
+  return write;
 }
 
 /** The `events.payload` blob of a write: pre-encoded when a worker did it, else encoded now. */

@@ -1,16 +1,18 @@
 export type * from './database.ts';
 export type { SqlDialect } from './sql-dialect.ts';
 export { runMigrations } from './run-migrations.ts';
-export { compressJson, decompressJson, encodeJsonText } from './payload-codec.ts';
+export { compressJson, compressPlainJson, decompressJson, encodeJsonText } from './payload-codec.ts';
 export {
   encodeEventRecord,
   decodeEventRecord,
   encodeTimeline,
   decodeTimeline,
   preEncodeEventWrite,
+  compressDeferredBlobs,
   eventBlobOf,
   timelineBlobOf,
 } from './event-payload.ts';
+export type { PreEncodeOptions } from './event-payload.ts';
 export { toIssue, toJob } from './row-mapping.ts';
 export { isUniqueViolation } from './unique-violation.ts';
 export { createSqlStores } from './sql-stores.ts';

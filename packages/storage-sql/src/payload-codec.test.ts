@@ -1,7 +1,13 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@fixloop/core';
-import { COMPRESS_MIN_BYTES, compressJson, decompressJson, encodeJsonText } from './payload-codec.ts';
+import {
+  COMPRESS_MIN_BYTES,
+  compressJson,
+  compressPlainJson,
+  decompressJson,
+  encodeJsonText,
+} from './payload-codec.ts';
 
 const large = { frames: Array.from({ length: 200 }, (_, i) => ({ function: `handler${i}`, lineno: i })) };
 
@@ -19,6 +25,32 @@ describe('payload codec', () => {
     expect(blob[0]).toBe(0x02);
     expect(blob.length).toBeLessThan(JSON.stringify(large).length / 3);
     expect(decompressJson(blob)).toEqual(large);
+  });
+
+  it('round-trips values on both sides of the quality switch (16 K characters)', () => {
+    const frames = (n: number) => ({
+      frames: Array.from({ length: n }, (_, i) => ({ function: `handler${i}`, file: `src/m${i % 7}.js` })),
+    });
+    const small = frames(100);
+    const big = frames(1000);
+    expect(JSON.stringify(small).length).toBeLessThan(16 * 1024);
+    expect(JSON.stringify(big).length).toBeGreaterThan(16 * 1024);
+    for (const value of [small, big]) {
+      const blob = compressJson(value);
+      expect(blob[0]).toBe(0x02);
+      expect(blob.length).toBeLessThan(JSON.stringify(value).length / 5);
+      expect(decompressJson(blob)).toEqual(value);
+    }
+  });
+
+  it('compresses plain JSON bytes as encodeJsonText compresses the text, and leaves other blobs', () => {
+    const text = JSON.stringify(large);
+    const plain = Buffer.from(text);
+    expect(Buffer.from(compressPlainJson(plain)).equals(encodeJsonText(text))).toBe(true);
+    const small = Buffer.from('{"a":1}');
+    expect(compressPlainJson(small)).toBe(small);
+    const compressed = encodeJsonText(text);
+    expect(compressPlainJson(compressed)).toBe(compressed);
   });
 
   it('counts UTF-8 bytes, not characters, against the threshold', () => {

@@ -16,17 +16,22 @@ const OPEN_BRACKET = 0x5b;
 export const COMPRESS_MIN_BYTES = 1024;
 
 /**
- * Brotli quality 0 with a 16 KB window. Against quality 1 it stores ~4% more bytes on the real-SDK
- * event samples (73.9 vs 71.1 KB for the 20 of them over 1 KB) and ~3% more on the bench's 6.5 KB
- * normalized events (1,910 vs 1,860 B), for ~25% less compression time (25 vs 33 µs per event); in the
- * ingest bench that was +4-5% events/s at the 5 KB peak (2026-12-07, docs/adr/0003). zlib level 1, the
- * earlier format, took 53 µs for 1,777 B. 2 KB output chunks (default 16 KB) come from Node's
- * buffer pool instead of a fresh 16 KB allocation per value.
+ * Brotli with a 64 KB window, at quality 0 for values under 16 K characters (bytes, for byte input)
+ * and 1 above. Measured on
+ * the bench's normalized events and the real-SDK samples (2026-12-07, docs/adr/0003): on ~6 KB events
+ * quality 0 stores ~2% more than 1 (1,803 vs 1,763 B) in ~25% less time, +4-5% events/s at the 5 KB
+ * ingest peak; on ~50 KB events it stores 24% more (3,575 vs 2,892 B) for ~12% less time, so large
+ * values take quality 1. The window matters for large values only: the earlier 16 KB window cost
+ * 183/110 µs (q0/q1) per 50 KB event against 76/86 µs, and made them bigger. 2 KB output chunks
+ * (default 16 KB) come from Node's buffer pool instead of a fresh 16 KB allocation per value.
  */
-const BROTLI_OPTIONS = {
+const DENSE_FROM_CHARS = 16 * 1024;
+const brotliOptions = (quality: number) => ({
   chunkSize: 2048,
-  params: { [constants.BROTLI_PARAM_QUALITY]: 0, [constants.BROTLI_PARAM_LGWIN]: 14 },
-};
+  params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_LGWIN]: 16 },
+});
+const FAST = brotliOptions(0);
+const DENSE = brotliOptions(1);
 
 export function compressJson(value: unknown): Buffer {
   return encodeJsonText(JSON.stringify(value));
@@ -34,7 +39,21 @@ export function compressJson(value: unknown): Buffer {
 
 export function encodeJsonText(text: string): Buffer {
   if (isSmall(text) && (text.startsWith('{') || text.startsWith('['))) return Buffer.from(text, 'utf8');
-  const compressed = brotliCompressSync(text, BROTLI_OPTIONS);
+  return brotliBlob(text, text.length);
+}
+
+/**
+ * Compresses a blob that was stored-ready but left as plain JSON bytes (`{`/`[` first) when it is at
+ * least COMPRESS_MIN_BYTES, as `encodeJsonText` would have; any other blob comes back as it is.
+ */
+export function compressPlainJson(blob: Uint8Array): Uint8Array {
+  const first = blob[0];
+  if ((first !== OPEN_BRACE && first !== OPEN_BRACKET) || blob.byteLength < COMPRESS_MIN_BYTES) return blob;
+  return brotliBlob(blob, blob.byteLength);
+}
+
+function brotliBlob(input: string | Uint8Array, size: number): Buffer {
+  const compressed = brotliCompressSync(input, size < DENSE_FROM_CHARS ? FAST : DENSE);
   const out = Buffer.allocUnsafe(compressed.length + 1);
   out[0] = BROTLI;
   compressed.copy(out, 1);

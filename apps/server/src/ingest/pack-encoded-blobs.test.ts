@@ -1,3 +1,4 @@
+import { MessageChannel } from 'node:worker_threads';
 import type { EventWrite } from '@fixloop/core';
 import { describe, expect, it } from 'vitest';
 import { packEncodedBlobs } from './pack-encoded-blobs.ts';
@@ -8,7 +9,7 @@ const write = (record: string, timeline: string | null): EventWrite =>
       record: Buffer.from(record),
       timeline: timeline === null ? null : Buffer.from(timeline),
     },
-  }) as EventWrite;
+  }) as unknown as EventWrite;
 
 describe('packEncodedBlobs', () => {
   it('moves every blob into one buffer and points each write at its own bytes', () => {
@@ -28,7 +29,7 @@ describe('packEncodedBlobs', () => {
     const writes = [write('a'.repeat(3000), 'b'.repeat(10)), write('c'.repeat(5), null)];
     const { port1, port2 } = new MessageChannel();
     const received = new Promise<EventWrite[]>((resolve) => {
-      port2.onmessage = (message) => resolve(message.data as EventWrite[]);
+      port2.once('message', (data: EventWrite[]) => resolve(data));
     });
     port1.postMessage(writes, [packEncodedBlobs(writes)]);
     return received.then((arrived) => {

@@ -53,7 +53,7 @@ describe('ThreadedEventProcessor', () => {
     const inline = await new InlineEventProcessor().process(tasks.slice(0, 2), context);
     // Exactly what the storage codec makes of the main thread's result, encoded on the thread (the
     // blobs compared as bytes: they arrive as Uint8Array views, the codec makes Buffers).
-    const expected = inline.map(preEncodeEventWrite);
+    const expected = inline.map((write) => preEncodeEventWrite(write));
     const bytesOf = (w: EventWrite) => [w.encoded!.record, w.encoded!.timeline].map((b) => b && [...b]);
     expect(threaded.map(bytesOf)).toEqual(expected.map(bytesOf));
     const withoutBlobs = (w: EventWrite) => ({ ...w, encoded: undefined });

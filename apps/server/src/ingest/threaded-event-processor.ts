@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '@fixloop/core';
 import type { AppErrorCode, EventWrite } from '@fixloop/core';
+import { compressDeferredBlobs } from '@fixloop/storage-sql';
 import type { EventProcessor, EventTask } from './event-processor.ts';
 import type { EventContext } from './event-write-builder.ts';
 import { ReplyQueue } from './reply-queue.ts';
@@ -131,7 +132,8 @@ export class ThreadedEventProcessor implements EventProcessor {
     slot.worker.on('message', (reply: WorkerReply) => {
       const pending = slot.pending.take(reply.id);
       if (!pending) return;
-      if ('writes' in reply) pending.resolve(reply.writes);
+      // Large blobs come uncompressed: see the worker entry.
+      if ('writes' in reply) pending.resolve(reply.writes.map(compressDeferredBlobs));
       else pending.reject(new AppError(reply.error.code, reply.error.message, reply.error.details));
     });
     const fail = (reason: string): void => this.replace(slot, reason);
