@@ -16,14 +16,18 @@ export interface SqliteStorageOptions {
 }
 
 /**
- * With the checkpoint thread doing the regular work, the writer only checkpoints itself past this many
- * WAL pages (128 MB at 8 KB pages): a backstop, and under sustained ingest the only point where the WAL
- * restarts (the thread's PASSIVE checkpoints always race a newer commit). That checkpoint stalls one flush
- * for 15-40 ms; at 4,000 pages it came every ~350 ms at 2,700 events/s and set the half-peak p99 (26-29 ms,
- * against 22 ms at 16,000 pages, 2026-12-07). No `journal_size_limit`: cutting a large WAL file back at
- * each restart turned the stall into ~55 ms. The file keeps its largest size until the database closes.
+ * The WAL restarts (its next frames overwrite it from the start) only when a write begins with every
+ * frame backfilled, which the checkpoint thread, racing the writer's commits, never leaves behind
+ * under steady ingest. So past WAL_RESTART_FRAMES (32 MB at 8 KB pages) the writer holds its next
+ * write for one more checkpoint run (SqliteWalCheckpointer.restartPoint): 5-8 ms every ~0.4 s at
+ * 2,600 events/s, with the event loop free. Before, only the writer's own auto-checkpoint at
+ * WRITER_AUTOCHECKPOINT_PAGES restarted it, blocking the event loop 37-46 ms every ~1.5 s: the
+ * half-peak p99 went from 36-40 to 11-12 ms (2026-12-07, docs/adr/0003). That auto-checkpoint stays as
+ * the backstop for a lost or lagging thread. No `journal_size_limit`: cutting the WAL file back at each
+ * restart made the stall ~55 ms. The file keeps its largest size until the database closes.
  */
 const WRITER_AUTOCHECKPOINT_PAGES = 16_000;
+const WAL_RESTART_FRAMES = 4_000;
 
 export async function createSqliteStorage(options: SqliteStorageOptions): Promise<Storage> {
   if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
@@ -41,13 +45,19 @@ export async function createSqliteStorage(options: SqliteStorageOptions): Promis
   raw.pragma('cache_size = -16384');
   // A failing checkpoint thread needs no report: the writer's own auto-checkpoint below takes over.
   const checkpointer =
-    options.filename === ':memory:' ? null : new SqliteWalCheckpointer({ filename: options.filename });
+    options.filename === ':memory:'
+      ? null
+      : new SqliteWalCheckpointer({ filename: options.filename, restartAtFrames: WAL_RESTART_FRAMES });
   if (checkpointer) raw.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
 
   return {
     dialect: 'sqlite',
-    ingest: createSqliteIngestStore(raw, () => checkpointer?.request()),
+    ingest: createSqliteIngestStore(
+      raw,
+      () => checkpointer?.request(),
+      () => checkpointer?.restartPoint() ?? null,
+    ),
     ...createSqlStores(db, 'sqlite', options.secrets),
     jobs: createSqlJobQueue(db, createSqliteClaimJobs(raw)),
     migrate: () => runMigrations(db as Kysely<unknown>, 'sqlite'),

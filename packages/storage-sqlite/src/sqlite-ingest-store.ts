@@ -32,6 +32,7 @@ import type { EventValues, IngestStatements, IssueUpdateValues, TagValue } from 
 export function createSqliteIngestStore(
   db: BetterSqlite3.Database,
   afterCommit: () => void = () => undefined,
+  beforeWrite: () => Promise<void> | null = () => null,
 ): IngestStore {
   let statements: IngestStatements | undefined;
   const write = db.transaction((batch: IngestBatch): EventWriteResult[] => {
@@ -40,6 +41,9 @@ export function createSqliteIngestStore(
   });
   return {
     async writeBatch(batch) {
+      // Almost always null: awaiting only when there is something to wait for saves a tick per batch.
+      const hold = beforeWrite();
+      if (hold !== null) await hold;
       const results = write.immediate(batch);
       afterCommit();
       return results;
