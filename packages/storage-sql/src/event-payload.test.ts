@@ -1,4 +1,5 @@
 import type { EventWrite } from '@fixloop/core';
+import { eventWrite, timelineEntry } from '@fixloop/storage-contract';
 import { describe, expect, it } from 'vitest';
 import {
   compressDeferredBlobs,
@@ -7,69 +8,23 @@ import {
   preEncodeEventWrite,
 } from './event-payload.ts';
 
+/** An event with `frames` stack frames (1,000 make ~30 K characters of JSON) and a ~2 KB timeline. */
 function write(frames: number): EventWrite {
-  const eventId = 'a'.repeat(32);
-  return {
-    event: {
-      projectId: 1,
-      eventId,
-      timestamp: new Date('2026-12-07T10:00:00.000Z'),
-      receivedAt: new Date('2026-12-07T10:00:01.000Z'),
-      type: 'error',
-      level: 'error',
-      platform: 'node',
-      environment: 'production',
-      release: null,
-      title: 'TypeError: x',
-      culprit: 'app.js in main',
-      message: 'x',
-      metadata: { type: 'TypeError', value: 'x' },
-      userKey: null,
-      tags: { level: 'error' },
-      handled: false,
-      payload: {
-        event_id: eventId,
-        exception: {
-          values: [
-            {
-              type: 'TypeError',
-              stacktrace: {
-                frames: Array.from({ length: frames }, (_, i) => ({
-                  function: `f${i}`,
-                  filename: `m${i}.js`,
-                })),
-              },
-            },
-          ],
+  const base = eventWrite(1, { timeline: [timelineEntry('GET /api/cart '.repeat(150))] });
+  base.event.payload = {
+    ...base.event.payload,
+    exception: {
+      values: [
+        {
+          type: 'TypeError',
+          stacktrace: {
+            frames: Array.from({ length: frames }, (_, i) => ({ function: `f${i}`, filename: `m${i}.js` })),
+          },
         },
-      },
+      ],
     },
-    grouping: { primaryHash: 'h', hashes: ['h'], variants: { app: 'h' }, primaryVariant: 'app' },
-    issue: {
-      title: 'TypeError: x',
-      culprit: 'app.js in main',
-      type: 'error',
-      level: 'error',
-      platform: 'node',
-      metadata: { type: 'TypeError', value: 'x' },
-      severity: 'blocking',
-      errorClass: 'javascript',
-    },
-    timeline: [
-      {
-        ts: '2026-12-07T10:00:00.000Z',
-        layer: 'user',
-        kind: 'click',
-        message: 'button#buy '.repeat(200),
-        level: 'info',
-        category: 'ui.click',
-        network: null,
-        data: null,
-        isError: false,
-        source: 'breadcrumb',
-      },
-    ],
   };
+  return base;
 }
 
 const row = (record: Uint8Array) => ({
