@@ -17,13 +17,13 @@ export const COMPRESS_MIN_BYTES = 1024;
 
 /**
  * Brotli with a 64 KB window, at quality 0 for values under 16 K characters (bytes, for byte input)
- * and 1 above. Measured on
- * the bench's normalized events and the real-SDK samples (2026-12-07, docs/adr/0003): on ~6 KB events
- * quality 0 stores ~2% more than 1 (1,803 vs 1,763 B) in ~25% less time, +4-5% events/s at the 5 KB
- * ingest peak; on ~50 KB events it stores 24% more (3,575 vs 2,892 B) for ~12% less time, so large
- * values take quality 1. The window matters for large values only: the earlier 16 KB window cost
- * 183/110 µs (q0/q1) per 50 KB event against 76/86 µs, and made them bigger. 2 KB output chunks
- * (default 16 KB) come from Node's buffer pool instead of a fresh 16 KB allocation per value.
+ * and 1 above. Measured on the bench's normalized events and the real-SDK samples (2026-12-07,
+ * docs/adr/0003): on ~6 KB events quality 0 stores ~2% more than 1 (1,803 vs 1,763 B) in ~25% less
+ * time, +4-5% events/s at the 5 KB ingest peak; on ~50 KB events it stores 24% more (3,575 vs 2,892 B)
+ * for ~12% less time, so large values take quality 1. The window matters for large values only: the
+ * earlier 16 KB window cost 183/110 µs (q0/q1) per 50 KB event against 76/86 µs, and made them bigger.
+ * 2 KB output chunks (default 16 KB) come from Node's buffer pool instead of a fresh 16 KB allocation
+ * per value.
  */
 const DENSE_FROM_CHARS = 16 * 1024;
 const brotliOptions = (quality: number) => ({

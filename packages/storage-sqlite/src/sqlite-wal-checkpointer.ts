@@ -93,9 +93,7 @@ export class SqliteWalCheckpointer {
     if (this.closed) return;
     this.lastRequest = now;
     if (this.inFlight || now - this.lastStarted < this.intervalMs) return;
-    this.inFlight = true;
-    this.lastStarted = now;
-    (this.worker ??= this.spawn()).postMessage('checkpoint');
+    this.start(now);
   }
 
   /**
@@ -112,15 +110,12 @@ export class SqliteWalCheckpointer {
     this.restartDue = false;
     return new Promise((resolve) => {
       this.releaseHold = resolve;
-      this.inFlight = true;
-      this.lastStarted = performance.now();
-      (this.worker ??= this.spawn()).postMessage('checkpoint');
+      this.start(performance.now());
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    this.release();
     clearInterval(this.reaper);
     await this.stopThread();
   }
@@ -160,6 +155,12 @@ export class SqliteWalCheckpointer {
     if (this.worker !== null && !this.inFlight && performance.now() - this.lastRequest >= this.idleMs) {
       void this.stopThread();
     }
+  }
+
+  private start(now: number): void {
+    this.inFlight = true;
+    this.lastStarted = now;
+    (this.worker ??= this.spawn()).postMessage('checkpoint');
   }
 
   private release(): void {
