@@ -87,7 +87,9 @@ export class ThreadedEventProcessor implements EventProcessor {
     const transfer: ArrayBuffer[] = [];
     const sent = tasks.map((task) => {
       if (!(task.raw instanceof Uint8Array)) return task;
-      const copy = task.raw.slice();
+      // Not `task.raw.slice()`: on a Buffer that is a view, and handing over its ArrayBuffer would
+      // detach the whole request body (or the socket's read buffer) from under the other items.
+      const copy = Uint8Array.prototype.slice.call(task.raw);
       transfer.push(copy.buffer);
       return { ...task, raw: copy };
     });

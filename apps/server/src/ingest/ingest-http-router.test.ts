@@ -162,6 +162,26 @@ describe.each(TEST_BACKENDS)('ingest routes (%s)', (backend) => {
     expect(attachments[0]).toMatchObject({ filename: 'notes.txt', size: 16 });
   });
 
+  it('stores the attachment of an envelope bigger than a pooled buffer, sent whole or chunked', async () => {
+    // The event's bytes go to the ingest thread while the attachment's stay behind in the same body.
+    for (const chunked of [false, true]) {
+      const id = newEventId();
+      const body = Buffer.from(
+        envelope({ event_id: id }, [
+          [{ type: 'event' }, errorEvent(id, 'x'.repeat(20_000))],
+          [{ type: 'attachment', filename: 'big.txt' }, 'y'.repeat(10_000)],
+        ]),
+      );
+      const res = await rawPost(
+        envelopeUrl(),
+        chunked ? [body.subarray(0, 9000), body.subarray(9000)] : body,
+      );
+      expect(res.status, res.body).toBe(200);
+      const attachments = await t.fixloop.storage.events.listAttachments(t.projectId, id);
+      expect(attachments).toMatchObject([{ filename: 'big.txt', size: 10_000 }]);
+    }
+  });
+
   it('builds the timeline from a FULL_EVENT_TIMELINE_V1 attachment in the same envelope', async () => {
     const id = newEventId();
     const document = {
