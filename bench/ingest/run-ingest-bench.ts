@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
-import { EVENT_ID_MARK, buildEnvelopeTemplate } from './event-templates.ts';
-import { startServer } from './server-process.ts';
+import { startBenchFixloop, startServer } from './server-process.ts';
+import { storedEvents } from './stored-events.ts';
+import { writeTemplateFile } from './template-file.ts';
 import { cpuPerEvent, threadCpuMicros, type CpuPerEvent } from './thread-cpu.ts';
 import { runWrk, type WrkResult } from './wrk-runner.ts';
 
@@ -20,7 +20,6 @@ const arg = (name: string, fallback: number) => {
 };
 const SECONDS = arg('seconds', 10);
 const CONNECTIONS = arg('connections', 32);
-const ISSUES = 300;
 /** Connection counts of the 5 KB peak sweep (those above --connections). */
 const PEAK_SWEEP = [64, 128, 256];
 /** When the idle RSS is read, counted from the server's start. */
@@ -30,24 +29,9 @@ const IDLE_AFTER_MS = 30_000;
 const bodyBytes: Record<number, number> = {};
 
 function writeTemplates(dir: string, bytes: number): string {
-  const file = join(dir, `templates-${bytes}.txt`);
-  const envelopes = Array.from({ length: ISSUES }, (_, i) => buildEnvelopeTemplate(i, bytes));
-  // As sent: the load generator puts a 32-character id where the template has EVENT_ID_MARK.
-  const sent = (envelope: string) => Buffer.byteLength(envelope.replaceAll(EVENT_ID_MARK, '0'.repeat(32)));
-  const total = envelopes.reduce((sum, envelope) => sum + sent(envelope), 0);
-  bodyBytes[bytes] = Math.round(total / envelopes.length);
-  // One template per line: the Lua script turns __NL__ back into the envelope's newlines.
-  writeFileSync(file, envelopes.map((envelope) => envelope.replaceAll('\n', '__NL__')).join('\n') + '\n');
+  const { file, meanBodyBytes } = writeTemplateFile(dir, bytes);
+  bodyBytes[bytes] = meanBodyBytes;
   return file;
-}
-
-function storedEvents(dbFile: string): number {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare('select count(*) as n from events').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
 }
 
 async function bareBaseline(templates: string): Promise<WrkResult> {
@@ -78,15 +62,7 @@ interface Phase extends WrkResult {
 }
 
 async function fixloopRun(templates: Record<number, string>, dataDir: string) {
-  const port = 18000 + Math.floor(Math.random() * 1000);
-  const { server, match } = await startServer(
-    process.execPath,
-    [join(root, 'apps/cli/dist/fixloop.js'), 'start'],
-    { PORT: String(port), HOST: '127.0.0.1', FIXLOOP_DATA_DIR: dataDir, FIXLOOP_LOG_LEVEL: 'warn' },
-    /(https?:\/\/([0-9a-f]{32})@[^\s/]+\/(\d+))/,
-  );
-  const url = `http://127.0.0.1:${port}/api/${match[3]}/envelope/?sentry_key=${match[2]}&sentry_version=7`;
-  const dbFile = join(dataDir, 'fixloop.db');
+  const { server, envelopeUrl: url, dbFile } = await startBenchFixloop(join(root, 'apps/cli/dist'), dataDir);
   const script = join(here, 'envelope-load.lua');
   // Idle RSS twice: right after boot, and once V8's memory reducer has returned the boot-time heap.
   // The reducer runs 8-10 s after start on a fast machine and 15-25 s after on a slow one (2026-12-07).

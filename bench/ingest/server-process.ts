@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -52,4 +53,27 @@ export function startServer(
     child.stderr!.on('data', onData);
     child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
   });
+}
+
+export interface BenchFixloop {
+  server: ServerProcess;
+  /** The envelope endpoint of the default project, with its DSN key in the query. */
+  envelopeUrl: string;
+  dbFile: string;
+}
+
+/** Starts `fixloop start` from a bundle (`apps/cli/dist` or a copy of it) on a fresh data folder. */
+export async function startBenchFixloop(bundleDir: string, dataDir: string): Promise<BenchFixloop> {
+  const port = 18000 + Math.floor(Math.random() * 1000);
+  const { server, match } = await startServer(
+    process.execPath,
+    [join(bundleDir, 'fixloop.js'), 'start'],
+    { PORT: String(port), HOST: '127.0.0.1', FIXLOOP_DATA_DIR: dataDir, FIXLOOP_LOG_LEVEL: 'warn' },
+    /(https?:\/\/([0-9a-f]{32})@[^\s/]+\/(\d+))/,
+  );
+  return {
+    server,
+    envelopeUrl: `http://127.0.0.1:${port}/api/${match[3]}/envelope/?sentry_key=${match[2]}&sentry_version=7`,
+    dbFile: join(dataDir, 'fixloop.db'),
+  };
 }
