@@ -23,7 +23,7 @@ import { createHttpServer } from './http/create-http-server.ts';
 import { createEventProcessor } from './ingest/create-event-processor.ts';
 import { SymbolicatingEventProcessor } from './ingest/symbolicating-event-processor.ts';
 import { IngestBatcher } from './ingest/ingest-batcher.ts';
-import { ingestHttpRouter } from './ingest/ingest-http-router.ts';
+import { registerIngestRoutes } from './ingest/ingest-routes.ts';
 import { ProjectAuthenticator } from './ingest/project-auth.ts';
 import { ProjectRateLimiter } from './ingest/project-rate-limiter.ts';
 import { openStorage } from './storage/open-storage.ts';
@@ -93,6 +93,7 @@ export async function startFixloop(
     },
   });
   const scheduler = new RecurringScheduler(storage.jobs, defaultSchedules(config), clock, log);
+  const app = createHttpServer();
   const processor = new SymbolicatingEventProcessor(createEventProcessor(config.ingest.threads), storage, {
     log,
   });
@@ -104,7 +105,7 @@ export async function startFixloop(
     clock,
     trustProxy: config.trustProxy,
   };
-  const app = createHttpServer([ingestHttpRouter(pipeline)]);
+  registerIngestRoutes(app, pipeline);
   registerHealthRoute(app, { storage, batcher, clock });
   let baseUrl = config.baseUrl;
   // One installation-token cache for git and GitHub's REST API (projects that authenticate as a GitHub App).
