@@ -88,7 +88,7 @@ export class ThreadedEventProcessor implements EventProcessor {
     const sent = tasks.map((task) => {
       if (!(task.raw instanceof Uint8Array)) return task;
       // Not `task.raw.slice()`: on a Buffer that is a view, and handing over its ArrayBuffer would
-      // detach the whole request body (or the socket's read buffer) from under the other items.
+      // detach the whole request body from under the envelope's other items (attachments, reports).
       const copy = Uint8Array.prototype.slice.call(task.raw);
       transfer.push(copy.buffer);
       return { ...task, raw: copy };
