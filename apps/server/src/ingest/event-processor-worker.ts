@@ -1,5 +1,5 @@
-// Worker-thread entry of ThreadedEventProcessor: receives batches of EventTasks and answers their
-// writes with the stored blobs already encoded (see preEncodeEventWrite), in one transferred buffer.
+// Worker-thread entry of ThreadedEventProcessor: receives the requests of one event-loop turn of the
+// main thread and answers their writes with the stored blobs already encoded (see preEncodeEventWrite).
 // Blobs of 16 K characters and more go uncompressed and the main thread compresses them: per event,
 // this thread's work grows with the event's size and the main thread's (HTTP, SQLite) hardly does,
 // so with large events this thread is the busier one (50 KB bench: 1,630-1,655 -> 1,834-1,892/s) while
@@ -9,27 +9,31 @@ import { AppError } from '@fixloop/core';
 import { preEncodeEventWrite } from '@fixloop/storage-sql';
 import { runEventTask } from './event-processor.ts';
 import { packEncodedBlobs } from './pack-encoded-blobs.ts';
-import type { WorkerReply, WorkerRequest } from './threaded-event-processor.ts';
+import type { WorkerReply, WorkerReplyBatch, WorkerRequest, WorkerRequestBatch } from './worker-messages.ts';
 
 if (!parentPort) throw new Error('event-processor-worker must run in a worker thread');
 const port = parentPort;
 const DEFER_COMPRESSION_FROM_CHARS = 16 * 1024;
 
-port.on('message', (request: WorkerRequest) => {
-  let reply: WorkerReply;
-  let transfer: ArrayBuffer[] = [];
+port.on('message', ({ requests }: WorkerRequestBatch) => {
+  const replies = requests.map(answer);
+  // JSON and (for all but large blobs) compression happened here, off the one writer thread, and only
+  // bytes (not the payload objects) cross back: every blob of the message in one transferred buffer.
+  const writes = replies.flatMap((reply) => ('writes' in reply ? reply.writes : []));
+  port.postMessage({ replies } satisfies WorkerReplyBatch, [packEncodedBlobs(writes)]);
+});
+
+/** One request's writes, or its error: a request that fails leaves the others of its message alone. */
+function answer(request: WorkerRequest): WorkerReply {
   try {
-    // JSON and (for all but large blobs) compression happen here, off the one writer thread, and
-    // only bytes (not the payload object) cross back.
     const writes = request.tasks.map((task) =>
       preEncodeEventWrite(runEventTask(task, request.context), {
         deferFromChars: DEFER_COMPRESSION_FROM_CHARS,
       }),
     );
-    transfer = [packEncodedBlobs(writes)];
-    reply = { id: request.id, writes };
+    return { id: request.id, writes };
   } catch (error) {
-    reply = {
+    return {
       id: request.id,
       error:
         error instanceof AppError
@@ -41,5 +45,4 @@ port.on('message', (request: WorkerRequest) => {
             },
     };
   }
-  port.postMessage(reply, transfer);
-});
+}

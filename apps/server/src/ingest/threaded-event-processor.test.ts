@@ -1,3 +1,4 @@
+import type { Transferable, Worker } from 'node:worker_threads';
 import { AppError, DEFAULT_SCRUBBING } from '@fixloop/core';
 import type { EventWrite } from '@fixloop/core';
 import { decodeEventRecord, eventBlobOf, preEncodeEventWrite } from '@fixloop/storage-sql';
@@ -5,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { InlineEventProcessor } from './event-processor.ts';
 import type { EventTask } from './event-processor.ts';
 import { ThreadedEventProcessor } from './threaded-event-processor.ts';
+import type { WorkerRequestBatch } from './worker-messages.ts';
 
 const context = {
   projectId: 3,
@@ -86,6 +88,43 @@ describe('ThreadedEventProcessor', () => {
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'invalid_payload' });
     expect((error as AppError).message).toMatch(/^invalid event item: /);
+  });
+
+  it('sends the requests of one event-loop turn together, in fours, and answers each on its own', async () => {
+    pool = new ThreadedEventProcessor(1);
+    const body = eventBytes('f'.repeat(32), 'first');
+    const first = pool.process([{ raw: body, envelopeEventId: null }], context);
+    const worker = (pool as unknown as { slots: { worker: Worker }[] }).slots[0]!.worker;
+    const sent: number[] = [];
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (message: WorkerRequestBatch, transfer?: readonly Transferable[]) => {
+      sent.push(message.requests.length);
+      post(message, transfer);
+    };
+    const rest = ['1', '2', 'bad', '4', '5'].map((n) =>
+      pool!.process(
+        [
+          {
+            raw: n === 'bad' ? Buffer.from('{"not json') : eventBytes(n.repeat(32), n),
+            envelopeEventId: null,
+          },
+        ],
+        context,
+      ),
+    );
+    const settled = await Promise.allSettled([first, ...rest]);
+    expect(sent).toEqual([4, 2]);
+    const ids = settled.map((s) => (s.status === 'fulfilled' ? s.value[0]!.event.eventId : s.reason));
+    expect(ids).toEqual([
+      'f'.repeat(32),
+      '1'.repeat(32),
+      '2'.repeat(32),
+      expect.objectContaining({ code: 'invalid_payload' }),
+      '4'.repeat(32),
+      '5'.repeat(32),
+    ]);
+    // Each request's bytes were copied for the thread, not handed over.
+    expect(JSON.parse(Buffer.from(body).toString())).toMatchObject({ event_id: 'f'.repeat(32) });
   });
 
   it('fails in-flight work with unavailable when a thread dies, and replaces the thread', async () => {
