@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export interface ServerProcess {
@@ -62,9 +63,23 @@ export interface BenchFixloop {
   dbFile: string;
 }
 
+/** A port nobody listens on now (the OS picks it), so two bench servers started together never collide. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
 /** Starts `fixloop start` from a bundle (`apps/cli/dist` or a copy of it) on a fresh data folder. */
 export async function startBenchFixloop(bundleDir: string, dataDir: string): Promise<BenchFixloop> {
-  const port = 18000 + Math.floor(Math.random() * 1000);
+  const port = await freePort();
   const { server, match } = await startServer(
     process.execPath,
     [join(bundleDir, 'fixloop.js'), 'start'],
