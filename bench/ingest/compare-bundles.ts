@@ -83,7 +83,7 @@ async function main() {
     .slice(2)
     .filter((a, i, all) => !a.startsWith('--') && !/^--(?!side-by-side)/.test(all[i - 1] ?? ''));
   if (bundles.length !== 2)
-    throw new Error('usage: compare-bundles.ts <bundle dir A> <bundle dir B> [--pairs N]');
+    throw new Error('usage: compare-bundles.ts <bundle dir A> <bundle dir B> [--pairs N] [--side-by-side]');
   const [a, b] = bundles.map((dir) => resolve(dir)) as [string, string];
   for (const dir of [a, b])
     if (!existsSync(join(dir, 'fixloop.js'))) throw new Error(`no fixloop.js in ${dir}`);
