@@ -1,8 +1,15 @@
 import type { EventRecord, EventWrite, TimelineEntry } from '@fixloop/core';
 import { compressJson, compressPlainJson, decompressJson, encodeJsonText } from './payload-codec.ts';
 
-/** What the `events.payload` blob holds: the record minus what has its own column. */
-type StoredRecord = Omit<EventRecord, 'projectId' | 'eventId' | 'timestamp' | 'receivedAt'>;
+/**
+ * What the `events.payload` blob holds: the record minus what has its own column, and minus the fields
+ * that its payload already carries (normalizeEvent writes title, culprit, metadata and the tag list into
+ * the payload): those are left out when they are exactly what the payload says, and read back from it.
+ * Blobs written before hold them all; both decode the same.
+ */
+type StoredRecord = Omit<EventRecord, 'projectId' | 'eventId' | 'timestamp' | 'receivedAt' | InPayload> &
+  Partial<Pick<EventRecord, InPayload>>;
+type InPayload = 'title' | 'culprit' | 'metadata' | 'tags';
 
 export function encodeEventRecord(event: EventRecord): Buffer {
   return encodeJsonText(eventRecordJson(event));
@@ -11,7 +18,27 @@ export function encodeEventRecord(event: EventRecord): Buffer {
 /** The JSON text of what `events.payload` stores (before compression). */
 function eventRecordJson(event: EventRecord): string {
   const { projectId: _p, eventId: _e, timestamp: _t, receivedAt: _r, ...rest } = event;
-  return JSON.stringify(rest satisfies StoredRecord);
+  const stored: StoredRecord = rest;
+  const { payload } = event;
+  // Undefined, not deleted: JSON leaves the key out, and the object keeps its fast shape.
+  if (payload.title === rest.title) stored.title = undefined;
+  if (payload.culprit === rest.culprit) stored.culprit = undefined;
+  if (payload.metadata === rest.metadata) stored.metadata = undefined;
+  if (tagsListed(rest.tags, payload.tags)) stored.tags = undefined;
+  return JSON.stringify(stored);
+}
+
+/** Whether `listed` is exactly `Object.entries(tags)`: then `Object.fromEntries` gives `tags` back. */
+function tagsListed(tags: Record<string, string>, listed: unknown): boolean {
+  if (!Array.isArray(listed)) return false;
+  const keys = Object.keys(tags);
+  if (keys.length !== listed.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const pair: unknown = listed[i];
+    const key = keys[i] as string;
+    if (!Array.isArray(pair) || pair.length !== 2 || pair[0] !== key || pair[1] !== tags[key]) return false;
+  }
+  return true;
 }
 
 export interface PreEncodeOptions {
@@ -78,13 +105,18 @@ export interface EventRowForDecode {
 }
 
 export function decodeEventRecord(row: EventRowForDecode): EventRecord {
-  const rest = decompressJson<StoredRecord>(row.payload);
+  const { title, culprit, metadata, tags, ...rest } = decompressJson<StoredRecord>(row.payload);
+  const { payload } = rest;
   return {
     projectId: Number(row.project_id),
     eventId: row.event_id,
     timestamp: new Date(Number(row.timestamp)),
     receivedAt: new Date(Number(row.received_at)),
     ...rest,
+    title: title ?? (payload.title as string),
+    culprit: culprit ?? (payload.culprit as string),
+    metadata: metadata ?? (payload.metadata as EventRecord['metadata']),
+    tags: tags ?? Object.fromEntries(payload.tags as [string, string][]),
   };
 }
 
