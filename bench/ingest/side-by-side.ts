@@ -38,9 +38,7 @@ export async function measureSideBySide(
   try {
     for (const [i, bundle] of bundles.entries()) servers.push(await startBenchFixloop(bundle, dirs[i]!));
     const drive = (seconds: number) =>
-      Promise.all(
-        servers.map((s) => runWrk({ url: s.envelopeUrl, ...load, seconds, delayMs: load.delayMs })),
-      );
+      Promise.all(servers.map((s) => runWrk({ url: s.envelopeUrl, ...load, seconds })));
     await drive(Math.min(load.seconds, 6));
     const before = servers.map((s) => ({
       events: storedEvents(s.dbFile),

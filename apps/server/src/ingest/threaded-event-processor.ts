@@ -95,11 +95,10 @@ export class ThreadedEventProcessor implements EventProcessor {
   }
 
   private send(slot: Slot): void {
+    // Empty also for a replaced thread: replace() failed its requests and cleared its outbox.
     if (slot.outbox.length === 0) return;
     const outbox = slot.outbox;
     slot.outbox = [];
-    // A replaced thread's requests have been failed already (see replace).
-    if (slot.retired || !this.slots.includes(slot)) return;
     const { requests, buffer } = packTaskBytes(outbox);
     slot.worker.postMessage({ requests } satisfies WorkerRequestBatch, buffer ? [buffer] : []);
   }
