@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../../apps/server/src/testing/free-port.ts';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -61,20 +61,6 @@ export interface BenchFixloop {
   /** The envelope endpoint of the default project, with its DSN key in the query. */
   envelopeUrl: string;
   dbFile: string;
-}
-
-/** A port nobody listens on now (the OS picks it), so two bench servers started together never collide. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** Starts `fixloop start` from a bundle (`apps/cli/dist` or a copy of it) on a fresh data folder. */
