@@ -62,6 +62,8 @@ export function aggregateByIssue(accepted: AcceptedEvent[]): IssueAggregate[] {
 }
 
 function aggregate(issueId: number, events: AcceptedEvent[]): IssueAggregate {
+  const only = events.length === 1 ? events[0] : undefined;
+  if (only !== undefined && !(USER_TAG in only.write.event.tags)) return aggregateOne(issueId, events, only);
   const byTime = [...events].sort(
     (a, b) => a.write.event.timestamp.getTime() - b.write.event.timestamp.getTime(),
   );
@@ -101,6 +103,36 @@ function aggregate(issueId: number, events: AcceptedEvent[]): IssueAggregate {
     tags: [...tags.values()].sort(compareTags),
     hourly: [...hourly.entries()].map(([bucket, count]) => ({ bucket, count })),
     receivedAt,
+  };
+}
+
+/**
+ * `aggregate` for an issue's only event in the batch, the usual case with many issues (the ingest bench's
+ * 300: ~1.1 events per issue per batch): the same result without the maps, string keys and sorts by time,
+ * a third of the cost. An own `sentry:user` tag would have to merge with the user key's: the caller leaves
+ * such an event to `aggregate`.
+ */
+function aggregateOne(issueId: number, events: AcceptedEvent[], only: AcceptedEvent): IssueAggregate {
+  const { event } = only.write;
+  const at = event.timestamp.getTime();
+  const tags: TagAggregate[] = [];
+  for (const key in event.tags) {
+    tags.push({ issueId, key, value: event.tags[key]!, count: 1, firstSeen: at, lastSeen: at });
+  }
+  if (event.userKey !== null) {
+    tags.push({ issueId, key: USER_TAG, value: event.userKey, count: 1, firstSeen: at, lastSeen: at });
+  }
+  return {
+    issueId,
+    events,
+    firstSeen: at,
+    lastSeen: at,
+    latest: event,
+    firstRelease: event.release,
+    lastRelease: event.release,
+    tags: tags.sort(compareTags),
+    hourly: [{ bucket: at - (at % HOUR_MS), count: 1 }],
+    receivedAt: event.receivedAt.getTime(),
   };
 }
 
