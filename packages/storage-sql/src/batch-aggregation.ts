@@ -109,8 +109,8 @@ function aggregate(issueId: number, events: AcceptedEvent[]): IssueAggregate {
 /**
  * `aggregate` for an issue's only event in the batch, the usual case with many issues (the ingest bench's
  * 300: ~1.1 events per issue per batch): the same result without the maps, string keys and sorts by time,
- * a third of the cost. An own `sentry:user` tag would have to merge with the user key's: the caller leaves
- * such an event to `aggregate`.
+ * for a third to half the CPU. An own `sentry:user` tag would have to merge with the user key's: the caller
+ * leaves such an event to `aggregate`.
  */
 function aggregateOne(issueId: number, events: AcceptedEvent[], only: AcceptedEvent): IssueAggregate {
   const { event } = only.write;
